@@ -1,0 +1,23 @@
+"""ontherecord: who said what in the news.
+
+Quotations and their speakers, attributed statements and their sources, the actors in a story
+under all their names, claims with their numbers and dates, and copied or reused text across a
+corpus. See https://ontherecord.readthedocs.io/ for the documentation.
+"""
+
+from ontherecord import errors, examples
+from ontherecord._article import Article, Furniture, Segment, Span
+from ontherecord.corpus._corpus import Corpus
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "Article",
+    "Corpus",
+    "Furniture",
+    "Segment",
+    "Span",
+    "__version__",
+    "errors",
+    "examples",
+]

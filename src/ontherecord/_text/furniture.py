@@ -1,0 +1,130 @@
+"""Furniture: the parts of a page that are not the article's own text.
+
+Bylines, author biographies, photo and wire credits, publisher disclaimers and calls to action are
+recognised by shape (where they stand, how long they are, how they open) and by small lexicons in
+``ontherecord/data``, never by a list of known sentences. Each item records the rule that found it.
+A paragraph is either all furniture or none of it: the rules look at whole paragraphs.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from ontherecord._data import lines, word_set
+
+__all__ = ["FurnitureMatch", "find_furniture"]
+
+# A personal name as bylines write it: two to five capitalised words, with particles and
+# hyphenated or apostrophised parts ("Omar al-Nidawi", "Jean-Luc de la Croix", "Mary O'Neil").
+_NAME = r"""
+    (?: \p{Lu}[\p{L}'\-.]*+ )                          # first word, capitalised
+    (?: [ ] (?: (?:al|el|bin|ibn|de|del|della|da|di|van|von|der|den|la|le|du|dos|das)[ \-] )?+
+        (?: \p{Lu}[\p{L}'\-.]*+ | al-\p{Lu}[\p{L}'\-]*+ ) ){1,4}   # one to four more words
+"""
+_BYLINE = regex.compile(
+    rf"""
+    ^ (?: [Bb]y | BY | [Ww]ritten[ ]by | [Ww]ords[ ]by | [Rr]eporting[ ]by ) [ ]++
+    (?P<names> {_NAME} (?: [ ]*+ (?: , | and | & ) [ ]*+ {_NAME} ){{0,3}} )
+    (?: [ ]*+ [,|\-/][ ]*+ [^\n]{{0,60}} )?+           # ", Reuters", " | The Guardian"
+    [ ]*+ $
+    """,
+    regex.VERBOSE,
+)
+_SPLIT_NAMES = regex.compile(r"[ ]*+(?:,|\band\b|&)[ ]*+")
+_BIO = regex.compile(
+    rf"""
+    ^ (?! (?:The|This|That|It|Our|We|Its|Their)\b ) (?P<name> {_NAME} ) [ ]++
+    (?: is | was | has[ ]been | writes | covers | teaches | serves ) [ ]++
+    (?: (?: a | an | the | currently | now | also | formerly ) [ ]++ )?+
+    """,
+    regex.VERBOSE,
+)
+_CREDIT = regex.compile(
+    r"""
+    ^ (?: (?: top | main | header | feature[d]? | lead | cover )[ ] )?+
+      (?: photo(?:graph)?s? | images? | pictures? | video | graphic | illustration | credit | file[ ]photo )
+      \b [^\n]{0,12}? (?: \bby\b | : | \bcredit\b | \bcourtesy\b | \bvia\b | / )   # "Photo by", "Image: "
+    | ^ \(? (?: additional[ ] )?+ (?: reporting | writing | editing | compiled | produced )
+      [ ] by \b                                           # wire credits: "(Reporting by ...)"
+    | ^ (?: copyright | \u00a9 | \(c\) ) \b? [ ]*+ \d{4}            # "Copyright 2020 ..."
+    | \b (?: via | / ) [ ]?+ (?: getty[ ]images | afp | reuters | ap[ ]photo | epa | shutterstock
+      | alamy | associated[ ]press ) \b                  # agency credit anywhere in a short line
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+class FurnitureMatch:
+    """One paragraph recognised as furniture (a span of the normalised text)."""
+
+    __slots__ = ("authors", "end", "kind", "rule", "start")
+
+    def __init__(
+        self, start: int, end: int, kind: str, rule: str, authors: tuple[str, ...] = ()
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.rule = rule
+        self.authors = authors
+
+
+@functools.cache
+def _phrase_pattern(name: str, anchored: bool) -> regex.Pattern[str]:
+    phrases = sorted(lines(name), key=len, reverse=True)
+    alts = "|".join(regex.escape(p) for p in phrases)
+    if anchored:
+        return regex.compile(rf"^[\W_]*+(?:{alts})(?!\w)", regex.IGNORECASE)
+    return regex.compile(rf"(?:{alts})", regex.IGNORECASE)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def find_furniture(text: str, paragraphs: list[tuple[int, int]]) -> list[FurnitureMatch]:
+    """Find the furniture among ``paragraphs`` (spans of the normalised ``text``).
+
+    Args:
+        text: the normalised text.
+        paragraphs: its paragraph spans, in order.
+
+    Returns:
+        The furniture paragraphs, in order, each with its kind and rule.
+    """
+    out: list[FurnitureMatch] = []
+    n = len(paragraphs)
+    calls = _phrase_pattern("calls_to_action", anchored=True)
+    disclaimers = _phrase_pattern("disclaimers", anchored=False)
+    roles = word_set("bio_roles")
+    for i, (s, e) in enumerate(paragraphs):
+        para = text[s:e]
+        words = _words(para)
+        near_top = i < 3
+        near_end = i >= n - 4
+        if words <= 12 and (near_top or near_end):
+            m = _BYLINE.match(para)
+            if m:
+                names = tuple(x for x in _SPLIT_NAMES.split(m.group("names")) if x)
+                out.append(FurnitureMatch(s, e, "byline", "byline.by-name", names))
+                continue
+        if words <= 40 and _CREDIT.search(para) and (words <= 25 or para[:1] == "("):
+            out.append(FurnitureMatch(s, e, "credit", "credit.photo-or-wire"))
+            continue
+        if words <= 15 and calls.match(para):
+            out.append(FurnitureMatch(s, e, "call_to_action", "call-to-action.opening-phrase"))
+            continue
+        if near_end and words <= 120:
+            m = _BIO.match(para)
+            if m:
+                first = para[m.end():m.end() + 200].casefold()
+                if any(w.strip(",.;") in roles for w in first.split()[:12]):
+                    out.append(FurnitureMatch(s, e, "bio", "bio.name-is-role", (m.group("name"),)))
+                    continue
+        if (near_end or para.lower().startswith(("disclaimer", "editor's note", "disclosure")))\
+                and words <= 150 and disclaimers.search(para):
+            out.append(FurnitureMatch(s, e, "disclaimer", "disclaimer.phrase"))
+            continue
+    return out

@@ -1,0 +1,69 @@
+"""The exceptions ontherecord raises.
+
+Every exception the library raises on purpose derives from :class:`OnTheRecordError`, and each also
+derives from the built-in exception a caller would naturally catch, so ``except ValueError`` keeps
+working for code that does not know about this library.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DuplicateIdError",
+    "InvalidInputError",
+    "MissingDependencyError",
+    "OnTheRecordError",
+    "UnknownNameError",
+]
+
+
+class OnTheRecordError(Exception):
+    """Root of every exception raised by ontherecord.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class InvalidInputError(OnTheRecordError, ValueError):
+    """The input cannot be read as news text or as a corpus (wrong type, undecodable bytes,
+    malformed JSON, an unreadable file).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class DuplicateIdError(InvalidInputError):
+    """Two articles in one corpus share an id. ``ids`` lists the ids that occur more than once.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, ids: tuple[str, ...]) -> None:
+        self.ids = ids
+        shown = ", ".join(repr(i) for i in ids[:10])
+        more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
+        super().__init__(f"duplicate article ids in corpus: {shown}{more}")
+
+
+class MissingDependencyError(OnTheRecordError, ImportError):
+    """An optional dependency is needed for this feature and is not installed. The message names
+    the exact command that installs it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, package: str, extra: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{package} is required for this feature; install it with: "
+            f"pip install 'ontherecord[{extra}]'"
+        )
+
+
+class UnknownNameError(OnTheRecordError, LookupError):
+    """A name (an article id, an extractor name) is not known. The message lists what is available.
+
+    .. versionadded:: 0.1.0
+    """

@@ -1,0 +1,1 @@
+"""Extractors: pure functions of one article (quotes, attribution, actors, claims, times)."""
