@@ -162,7 +162,7 @@ class Article:
         cls,
         text: str | bytes,
         *,
-        id: str | None = None,  # noqa: A002 - the public contract's name
+        id: str | None = None,
         title: str | None = None,
         published: dt.datetime | dt.date | str | None = None,
         source: str | None = None,

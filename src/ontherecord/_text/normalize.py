@@ -14,7 +14,7 @@ from array import array
 import attrs
 import regex
 
-__all__ = ["Normalized", "normalize", "SUBSTITUTIONS", "DELETIONS"]
+__all__ = ["DELETIONS", "SUBSTITUTIONS", "Normalized", "normalize"]
 
 #: One-for-one substitutions: typographic variants folded to their ASCII form.
 SUBSTITUTIONS: dict[str, str] = {
