@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pathlib
 import sys
 import textwrap
@@ -116,16 +117,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     out: TextIO
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
     try:
-        if args.format == "text":
-            _text_report(corpus, out)
-        elif args.format == "json":
-            json.dump({"schema": "ontherecord/1", "articles": [_article_record(a) for a in corpus]},
-                      out, ensure_ascii=False, indent=2)
-            out.write("\n")
-        else:
-            for a in corpus:
-                out.write(json.dumps(_article_record(a), ensure_ascii=False) + "\n")
+        _write(corpus, args.format, out)
+    except BrokenPipeError:
+        # the reader went away (`| head`): not an error; keep Python from complaining at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     finally:
         if args.out:
             out.close()
     return 1 if skipped else 0
+
+
+def _write(corpus: Corpus, fmt: str, out: TextIO) -> None:
+    if fmt == "text":
+        _text_report(corpus, out)
+    elif fmt == "json":
+        doc = {"schema": "ontherecord/1", "articles": [_article_record(a) for a in corpus]}
+        json.dump(doc, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for a in corpus:
+            out.write(json.dumps(_article_record(a), ensure_ascii=False) + "\n")
