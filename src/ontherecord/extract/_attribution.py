@@ -1,0 +1,617 @@
+"""Source attribution: every statement an article attributes to a source.
+
+:func:`attribute` returns the quotations of :func:`~ontherecord.extract_quotes` that have a source,
+plus reported speech ("X said (that) ...", "..., X said.", "X told Y that ..."), "according to X",
+cue nouns ("X's claim that ..."), beliefs and denials ("X believes", "X denied") and anonymous
+sources ("officials said", "experts say"). The helpers here (cue lexicon, sentence bounds, the
+subject of a cue) are shared with the quotation extractor.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+import regex
+
+from ontherecord import _data
+from ontherecord._article import Article, Span
+from ontherecord._claim import Claim, Quote
+
+__all__ = ["attribute"]
+
+EXTRACTOR = "ontherecord.attribution.v1"
+
+
+# --------------------------------------------------------------------------------------------
+# Lexicons
+
+
+@functools.cache
+def cue_classes() -> dict[str, str]:
+    """Map each inflected cue verb to its class: speech, belief or evidence."""
+    out: dict[str, str] = {}
+    for line in _data.lines("cue_verbs"):
+        form, cls, _lemma = line.split()
+        out.setdefault(form, cls)
+    return out
+
+
+@functools.cache
+def cue_pattern() -> regex.Pattern[str]:
+    """One pattern for every cue verb and "according to", compiled once."""
+    forms = sorted(cue_classes(), key=lambda f: (-len(f), f))
+    alternatives = "|".join(regex.escape(f) for f in forms)
+    return regex.compile(
+        rf"""
+        (?<![\p{{L}}\p{{N}}'’\-])          # a whole word: nothing word-like before
+        (?:
+            (?P<according>[Aa]ccording[ ]to)   # "according to X"
+          | (?P<verb>{alternatives})             # an inflected cue verb from cue_verbs.txt
+        )
+        (?![\p{{L}}\p{{N}}\-]|['’]\p{{L}})       # nothing word-like after
+        """,
+        regex.VERBOSE,
+    )
+
+
+@functools.cache
+def _anonymous_heads() -> frozenset[str]:
+    return _data.word_set("anonymous_sources")
+
+
+@functools.cache
+def _document_heads() -> frozenset[str]:
+    return _data.word_set("documents")
+
+
+@functools.cache
+def _claim_nouns() -> frozenset[str]:
+    return _data.word_set("claim_nouns")
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(_data.lines("abbreviations")) | frozenset(_data.lines("abbreviations_prefix"))
+
+
+# --------------------------------------------------------------------------------------------
+# Tokens and sentences
+
+_TOKEN = regex.compile(
+    r"""
+    [\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}.'’\-]*[\p{L}\p{M}\p{N}])?['’]?   # a word, "U.S", "Iran’s", "al-Sadr"
+    | [^\s\p{L}\p{M}\p{N}]                                                 # one punctuation mark
+    """,
+    regex.VERBOSE,
+)
+
+_BOUNDARY = regex.compile(
+    r"""
+    \n+                                           # a line break ends a sentence (and a paragraph)
+    | (?<=[.!?…][\"”’')\]]{0,2}) [ \t]+ (?=[\"“‘(]?[\p{Lu}\p{N}])   # full stop, space, capital
+    """,
+    regex.VERBOSE,
+)
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_DETERMINERS = frozenset(
+    "the a an some many most several other another two three four five few both all his her its "
+    "their our this these those one".split()
+)
+_PREPOSITIONS = frozenset("of for at with from in on by about over under into near within".split())
+# lowercase words that end a subject when reading leftwards from a cue
+_STOP = frozenset(
+    """that which who whom whose and but or nor as when while if because so than where after before
+    since though although how what why whether then there here to is was are were be been being has
+    have had will would could can should may might must do does did not never also just even only
+    still yet however meanwhile said says say told tells according it's what's""".split()
+)
+# adverbs and auxiliaries that may stand between a subject and its cue ("Iran initially tried to say")
+_BETWEEN = frozenset(
+    """also later then previously has have had would will reportedly once recently publicly
+    privately repeatedly first again further simply just often frequently flatly long did does do
+    initially tried to wanted seemed appeared subsequently quickly immediately explicitly openly
+    widely separately earlier now already always has could may might can must should had
+    essentially basically effectively went on continued""".split()
+)
+
+
+def _is_name_token(tok: str) -> bool:
+    return tok[:1].isupper() or tok.startswith(("al-", "el-", "bin ", "ibn "))
+
+
+class Layout:
+    """Sentence starts, quotation spans and tokens of one article, computed once.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        abbreviations = _abbreviations()
+        for m in _BOUNDARY.finditer(text):
+            if m.group()[0] != "\n":
+                # "Mr. Smith", "U.S. Senate": no boundary after an abbreviation or an initial
+                j = m.start() - 1
+                while j >= 0 and text[j] in "\"”’')]":
+                    j -= 1
+                k = j
+                while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+                    k -= 1
+                word = text[k:j]
+                if word in abbreviations or (len(word) <= 3 and "." in word + "." and word[:1].isupper()
+                                             and (len(word) == 1 or "." in word)):
+                    continue
+            starts.append(m.end())
+        self.sentence_starts = starts
+        self.quotes: list[tuple[int, int]] = []  # spans covered by quotation marks (inclusive of marks)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """Return the (start, end) of the sentence holding ``pos``."""
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        start = self.sentence_starts[i]
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
+        return start, end
+
+    def in_quote(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quotation (marks included)."""
+        i = bisect.bisect_right(self.quotes, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and self.quotes[i][0] <= pos < self.quotes[i][1]
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Tokens of ``text[start:end]`` as (start, end, token)."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+# --------------------------------------------------------------------------------------------
+# The subject of a cue
+
+
+def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
+    """Return the span of the subject that stands left of a cue verb (or None).
+
+    Reads leftwards from ``cue_start`` over at most a dozen tokens: adverbs and auxiliaries next to
+    the cue are skipped, then the noun phrase is collected up to a punctuation mark or a function
+    word. An apposition ("Fawaz Gerges, a professor at LSE, said") gives the name before it.
+    """
+    toks = tokens(text, max(lo, cue_start - 160), cue_start)
+    i = len(toks) - 1
+    while i >= 0 and toks[i][2].lower() in _BETWEEN:
+        i -= 1
+    if i < 0:
+        return None
+    first = toks[i][2]
+    if first.lower() in _PRONOUNS:
+        if first == "I" or first.lower() != "i":
+            return Span(start=toks[i][0], end=toks[i][1])
+        return None
+    phrase: list[tuple[int, int, str]] = []
+    while i >= 0 and len(phrase) < 10:
+        s, e, tok = toks[i]
+        low = tok.lower()
+        if tok == ",":
+            # apposition: "NAME, a professor at X, said"
+            if phrase and phrase[0][2].lower() in {"a", "an", "the"} and i > 0 and _is_name_token(toks[i - 1][2]):
+                j = i - 1
+                while j >= 0 and (_is_name_token(toks[j][2]) or toks[j][2] in {"al", "bin", "de"}) and i - j <= 5:
+                    j -= 1
+                name = toks[j + 1 : i]
+                name = _trim_leading(name)
+                if name:
+                    return Span(start=name[0][0], end=name[-1][1])
+            break
+        if not (tok[:1].isalnum()):
+            break
+        if low in _STOP or low in _PRONOUNS and not phrase:
+            break
+        if tok[:1].islower() and tok in cue_classes() and cue_classes()[tok] == "speech":
+            break
+        phrase.insert(0, toks[i])
+        i -= 1
+    phrase = _trim_leading(phrase)
+    if not phrase:
+        return None
+    head = phrase[-1][2]
+    if head.lower() in _DETERMINERS or head.lower() in _PREPOSITIONS:
+        return None
+    return Span(start=phrase[0][0], end=phrase[-1][1])
+
+
+_CAP_PREPOSITIONS = frozenset(
+    "In On At After Before During For With From By Under Over Since Until Earlier Later Last Then "
+    "Meanwhile However But And Yet So Still Also Now Today Yesterday".split()
+)
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def _trim_leading(phrase: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop a leading prepositional phrase or sentence adverb from a collected subject."""
+    while phrase and phrase[0][2].lower() in _PREPOSITIONS and phrase[0][2][:1].islower():
+        phrase = phrase[1:]
+    if phrase and (phrase[0][2] in _CAP_PREPOSITIONS or phrase[0][2] in _WEEKDAYS):
+        rest = phrase[1:]
+        for j, (_, _, tok) in enumerate(rest):
+            if j and (tok.lower() in {"the", "a", "an"} or (tok[:1].isupper() and rest[j - 1][2][:1].islower())):
+                return rest[j:]
+        return []
+    return phrase
+
+
+def subject_after(text: str, start: int, end: int) -> Span | None:
+    """Return the subject that follows an inverted cue ("said Fawaz Gerges, a professor ...")."""
+    toks = tokens(text, start, min(end, start + 160))
+    phrase: list[tuple[int, int, str]] = []
+    for s, e, tok in toks:
+        if not tok[:1].isalnum() or len(phrase) >= 8:
+            break
+        low = tok.lower()
+        if low in _PRONOUNS and not phrase:
+            return Span(start=s, end=e)
+        if low in _STOP or low in _PREPOSITIONS and phrase and not _is_name_token(phrase[-1][2]) is False:
+            break
+        if low in _PREPOSITIONS:
+            # "a spokesman for the ministry": keep the preposition only after a lowercase head
+            if not phrase or phrase[-1][2][:1].isupper():
+                break
+        if low in {"on", "in", "at"} or tok in _WEEKDAYS:
+            break
+        phrase.append((s, e, tok))
+    if not phrase:
+        return None
+    if phrase[-1][2].lower() in _DETERMINERS or phrase[-1][2].lower() in _PREPOSITIONS:
+        phrase = phrase[:-1]
+    if not phrase:
+        return None
+    return Span(start=phrase[0][0], end=phrase[-1][1])
+
+
+def mention_kind(text: str, span: Span) -> str:
+    """Guess what a source mention names: anonymous, document or named (person/organisation)."""
+    words = text[span.start : span.end].split()
+    if not words:
+        return "anonymous"
+    head = words[-1].lower().rstrip(".,")
+    has_name = any(w[:1].isupper() for w in words[1:]) or (
+        words[0][:1].isupper() and words[0].lower() not in _DETERMINERS
+    )
+    if head in _document_heads() and (len(words) > 1 and has_name or head in {"agreement", "treaty", "accord"}):
+        return "document"
+    if head in _document_heads():
+        return "document" if not has_name and words[0].lower() in {"the", "a", "an", "this"} else "named"
+    if head in _anonymous_heads() and not any(w[:1].isupper() and w.lower() not in _DETERMINERS for w in words):
+        return "anonymous"
+    if words[0].lower() in {"a", "an", "some", "many", "several", "most", "other", "two", "three"} and not has_name:
+        return "anonymous"
+    if len(words) >= 2 and words[0].lower() in {"a", "an"}:
+        return "anonymous"
+    return "named"
+
+
+# --------------------------------------------------------------------------------------------
+# Reported speech
+
+_THAT_AHEAD = regex.compile(
+    r"""
+    \G (?:[ ]+[\p{L}\p{N}'’.\-]+){0,8}? [ ]+ that [ ]   # "told reporters on Monday that "
+    """,
+    regex.VERBOSE,
+)
+_ADVERBIAL_AFTER_CUE = regex.compile(
+    r"""
+    \G (?:
+        [ ]+ (?:on|last|this|late|early|earlier) [ ] [\p{L}]+ (?:[ ](?:morning|afternoon|evening|night))?  # on Monday
+      | [ ]+ (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)         # Tuesday
+      | [ ]+ in [ ] (?:a|an|the|his|her|their|its) [ ] (?:[\p{L}\-]+[ ]){0,2}? (?:statement|interview|speech|letter|tweet|post|report|briefing|conference|release|video|email|op-ed)s?
+           (?:[ ] (?:with|to|on) [ ] (?:the[ ])?[\p{Lu}][\p{L}.]*(?:[ ][\p{Lu}][\p{L}.]*){0,3})?            # in a statement (with CNN)
+      | [ ]+ (?:publicly|privately|repeatedly|again|recently|previously|later|earlier|also|flatly|often)   # adverbs
+    )
+    """,
+    regex.VERBOSE,
+)
+_OBJECT_VERBS = frozenset(
+    "told tells tell telling asked asks warned warns urged urges reminded assured informed "
+    "persuaded convinced".split()
+)
+
+
+def _content_after(text: str, cue_end: int, sent_end: int, cue: str, *, strict: bool = False) -> tuple[int, int] | None:
+    """The reported clause after a cue: skips adverbials, an object and "that".
+
+    With ``strict``, the clause must open with "that" (or "to" for promises and threats).
+    """
+    pos = cue_end
+    for _ in range(3):
+        m = _ADVERBIAL_AFTER_CUE.match(text, pos, sent_end)
+        if not m:
+            break
+        pos = m.end()
+    m = _THAT_AHEAD.match(text, pos, sent_end)
+    if m and (cue in _OBJECT_VERBS or m.end() - pos < 12 or strict) and "," not in m.group():
+        pos = m.end()
+    elif strict:
+        if not text.startswith(" to ", pos):
+            return None
+        pos += 1
+    elif cue in _OBJECT_VERBS:
+        # "told reporters the plan was dead": skip a short object
+        toks = tokens(text, pos, min(sent_end, pos + 60))
+        if toks and toks[0][2] in {"reporters", "him", "her", "them", "us", "me", "journalists", "CNN"}:
+            pos = toks[0][1]
+        else:
+            return None
+    while pos < sent_end and text[pos] in " ,:":
+        pos += 1
+    end = sent_end
+    while end > pos and text[end - 1] in " \n\t.\"”’'":
+        end -= 1
+    if end - pos < 12 or len(text[pos:end].split()) < 3:
+        return None
+    if text[pos : pos + 3].lower() == "to ":
+        return (pos, end)
+    return (pos, end)
+
+
+def _content_before(text: str, sent_start: int, mention_start: int) -> tuple[int, int] | None:
+    """The reported clause before ", X said": from the sentence start to the comma."""
+    j = mention_start
+    while j > sent_start and text[j - 1] in " \"”’'":
+        j -= 1
+    if j <= sent_start or text[j - 1] not in ",—–-":
+        return None
+    end = j - 1
+    start = sent_start
+    while start < end and text[start] in " \"“‘'":
+        start += 1
+    if end - start < 12 or len(text[start:end].split()) < 3:
+        return None
+    return (start, end)
+
+
+class SpeechRecord:
+    """A reported-speech attribution found in the text, resolved later in text order."""
+
+    __slots__ = ("mention", "cue_span", "cue", "content", "rule", "confidence", "mkind", "source", "source_kind")
+
+    def __init__(self, mention: Span, cue_span: Span, cue: str, content: tuple[int, int], rule: str,
+                 confidence: float, mkind: str) -> None:
+        self.mention, self.cue_span, self.cue, self.content = mention, cue_span, cue, content
+        self.rule, self.confidence, self.mkind = rule, confidence, mkind
+        self.source: Any = None
+        self.source_kind = "person"
+
+    def resolve(self, resolver: Any) -> None:
+        """Resolve the source mention with the article's speaker resolver."""
+        hint = self.mkind if self.mkind in {"anonymous", "document"} else None
+        actor, skind = resolver.resolve(self.mention, kind_hint=hint)
+        if self.mkind in {"anonymous", "document"}:
+            skind = self.mkind
+        if actor is not None and skind != "anonymous":
+            resolver.remember(self.mention.start, actor)
+        self.source, self.source_kind = actor, skind
+
+    def claim(self, text: str) -> Claim:
+        """The resolved record as a :class:`Claim`."""
+        a, b = self.content
+        return Claim(span=Span(start=a, end=b), text=text[a:b], source=self.source,
+                     source_mention=self.mention, source_kind=self.source_kind, cue=self.cue,
+                     cue_span=self.cue_span, confidence=self.confidence, rule=self.rule)
+
+
+_NAMED_START = regex.compile(r"[\p{Lu}\p{N}]")
+
+
+def _plausible_subject(text: str, mention: Span, mkind: str) -> bool:
+    """A subject worth reporting: a pronoun, a name, an anonymous or document source, or a short
+    description that starts with a determiner."""
+    words = text[mention.start : mention.end].split()
+    if not words:
+        return False
+    first = words[0]
+    if first.lower() in _PRONOUNS:
+        return first.lower() not in {"it", "you", "i"}
+    if mkind in {"anonymous", "document"}:
+        return len(words) <= 8
+    if first[:1].isupper():
+        return len(words) <= 8
+    if first.lower() in _DETERMINERS:
+        return len(words) <= 6
+    return False
+
+
+def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> list[SpeechRecord]:
+    """Find reported speech, beliefs, "according to" and cue nouns outside quotation marks."""
+    text = article.text
+    out: list[SpeechRecord] = []
+    classes = cue_classes()
+    for m in cue_pattern().finditer(text):
+        cs, ce = m.span()
+        if cs in used_cues or layout.in_quote(cs):
+            continue
+        ss, se = layout.sentence(cs)
+        if m.group("according"):
+            rec = _according(text, ss, se, cs, ce)
+            if rec is not None:
+                out.append(rec)
+            continue
+        verb = m.group("verb")
+        cls = classes[verb]
+        mention = subject_before(text, ss, cs)
+        inverted = False
+        if mention is None:
+            # "..., said X." inverted
+            if cs > ss and text[ss:cs].rstrip().endswith(","):
+                mention = subject_after(text, ce + 1, se)
+                inverted = mention is not None and text[mention.start].isupper()
+            if not inverted:
+                continue
+        assert mention is not None
+        mkind = mention_kind(text, mention)
+        if not _plausible_subject(text, mention, mkind):
+            continue
+        if cls == "evidence" and mkind not in {"document", "anonymous"} and not _looks_like_evidence(
+            text[mention.start : mention.end]
+        ):
+            continue
+        content = None
+        if not inverted:
+            content = _content_after(text, ce, se, verb, strict=cls in {"weak", "evidence"})
+        if content is None and cls in {"speech", "belief"}:
+            content = _content_before(text, ss, mention.start if not inverted else cs)
+        if content is None or _mostly_quoted(layout, content):
+            continue
+        conf = 0.8 if cls == "speech" else 0.6
+        out.append(SpeechRecord(mention, Span(start=cs, end=ce), verb, content,
+                                f"{cls}.{'inverted' if inverted else 'subject'}", conf, mkind))
+    out.extend(_noun_records(text, layout))
+    return out
+
+
+def _looks_like_evidence(mention: str) -> bool:
+    low = mention.lower()
+    return any(w in low for w in ("poll", "survey", "study", "data", "report", "record", "research", "analysis"))
+
+
+def _mostly_quoted(layout: Layout, content: tuple[int, int]) -> bool:
+    a, b = content
+    covered = 0
+    for qs, qe in layout.quotes:
+        if qe <= a:
+            continue
+        if qs >= b:
+            break
+        covered += min(b, qe) - max(a, qs)
+    return covered >= 0.8 * (b - a)
+
+
+def _according(text: str, ss: int, se: int, cs: int, ce: int) -> SpeechRecord | None:
+    mention = subject_after(text, ce + 1, se)
+    if mention is None:
+        return None
+    # "According to X, C." or "C, according to X."
+    after = mention.end
+    while after < se and text[after] == " ":
+        after += 1
+    content: tuple[int, int] | None = None
+    if after < se and text[after] == ",":
+        content = _clause(text, after + 1, se)
+    if content is None:
+        content = _content_before(text, ss, cs)
+    if content is None:
+        return None
+    mkind = mention_kind(text, mention)
+    return SpeechRecord(mention, Span(start=cs, end=ce), "according to", content, "according_to", 0.8, mkind)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in " \"“":
+        start += 1
+    while end > start and text[end - 1] in " \n.\"”":
+        end -= 1
+    if end - start < 12 or len(text[start:end].split()) < 3:
+        return None
+    return (start, end)
+
+
+_CLAIM_NOUN = regex.compile(
+    r"""
+    (?P<mention>(?:\p{Lu}[\p{L}.\-]*[ ]){0,3}\p{Lu}[\p{L}.\-]*)['’]s[ ]     # "Trump's "
+    (?:[\p{Ll}\-]+[ ]){0,2}?                                               # "repeated "
+    (?P<noun>[\p{Ll}]+)[ ]that[ ]                                          # "claim that "
+    """,
+    regex.VERBOSE,
+)
+
+
+def _noun_records(text: str, layout: Layout) -> list[SpeechRecord]:
+    out = []
+    nouns = _claim_nouns()
+    for m in _CLAIM_NOUN.finditer(text):
+        if m.group("noun") not in nouns or layout.in_quote(m.start()):
+            continue
+        ss, se = layout.sentence(m.start())
+        content = _clause(text, m.end(), se)
+        if content is None:
+            continue
+        mention = Span(start=m.start("mention"), end=m.end("mention"))
+        out.append(SpeechRecord(mention, Span(start=m.start("noun"), end=m.end("noun")), m.group("noun"),
+                                content, "cue_noun", 0.6, mention_kind(text, mention)))
+    return out
+
+
+def attribute(article: Article) -> list[Claim]:
+    """Return every statement the article attributes to a source, sorted by position.
+
+    Quotations with a speaker become claims carrying their :class:`~ontherecord.Quote`; reported
+    speech, "according to", cue nouns, beliefs and anonymous sources are found in the text outside
+    quotation marks. The content span of reported speech is the reported clause.
+
+    Args:
+        article: the article to read.
+
+    Returns:
+        The claims, sorted by content start, then end.
+
+    Raises:
+        InvalidInputError: if ``article`` is not an :class:`~ontherecord.Article`.
+
+    .. versionadded:: 0.1.0
+    """
+    from ontherecord.extract._quotes import _analyse
+
+    quotes, speech, _layout = _analyse(article)
+    text = article.text
+    claims: list[Claim] = []
+    for q in quotes:
+        if q.kind == "scare" or (q.speaker is None and q.speaker_mention is None):
+            continue
+        kind = "person"
+        if q.speaker_mention is not None:
+            mk = mention_kind(text, q.speaker_mention)
+            if mk in {"anonymous", "document"}:
+                kind = mk
+        if q.kind == "document":
+            kind = "document"
+        if kind == "person" and q.speaker is not None:
+            kind = _speaker_kind(q.speaker)
+        claims.append(Claim(span=q.span, text=q.text, source=q.speaker, source_mention=q.speaker_mention,
+                            source_kind=kind, cue=q.cue, cue_span=q.cue_span, quote=q,
+                            confidence=q.confidence, rule="quote." + q.rule))
+    claims.extend(r.claim(text) for r in speech)
+    claims = _dedupe(claims)
+    claims.sort(key=lambda c: (c.span.start, c.span.end, c.rule))
+    return claims
+
+
+def _speaker_kind(actor: Any) -> str:
+    k = getattr(actor, "kind", "person")
+    if k in {"person", "organization", "country", "document"}:
+        return str(k)
+    if k == "place":
+        return "country"
+    if k == "group":
+        return "anonymous"
+    return "person"
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """Drop reported-speech claims whose content a quotation claim already covers."""
+    claims.sort(key=lambda c: (c.quote is None, c.span.start))
+    kept: list[Claim] = []
+    spans: list[tuple[int, int]] = []
+    for c in claims:
+        a, b = c.span.start, c.span.end
+        dup = False
+        for s, e in spans:
+            ov = min(b, e) - max(a, s)
+            if ov > 0 and ov >= 0.6 * (b - a):
+                dup = True
+                break
+        if not dup:
+            kept.append(c)
+            spans.append((a, b))
+    return kept

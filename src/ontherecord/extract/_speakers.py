@@ -1,0 +1,341 @@
+"""Speaker resolution: turn the words that name a speaker into an :class:`~ontherecord.Actor`.
+
+A speaker mention is resolved, in this order, to the actor of the article whose mention overlaps it;
+for a pronoun, to the nearest compatible earlier speaker or actor (gender for he/she; organisations,
+countries and groups for they/it); for a surname, to the earlier full name; for a role ("Iraq's
+caretaker prime minister") to an actor built from the role when the article names nobody. The
+actors of an article come from :func:`ontherecord.extract._actors.article_actors` when that module
+is present, else from a small built-in finder of capitalised names.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from ontherecord import _data
+from ontherecord._article import Article, Span
+
+if TYPE_CHECKING:
+    from ontherecord._actor import Actor
+
+__all__ = ["SpeakerResolver", "mention_name", "pronoun_info"]
+
+# A capitalised name token, or a name particle ("al-Kinany", "bin", "de").
+_NAME_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}.'’\-]*|(?:al|el|bin|ibn|de|van|von|da|del|der|la|le|du)(?:-\p{Lu}[\p{L}\p{M}'’\-]*)?)"
+_NAME_RUN = regex.compile(
+    rf"""
+    {_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{0,5}}+   # up to six capitalised words in a row
+    """,
+    regex.VERBOSE,
+)
+# Words that head a group or organisation description ("the Kataeb Hezbollah faction").
+_GENERIC_TAIL = frozenset(
+    "faction group militia movement party bloc coalition organization organisation "
+    "ministry government administration campaign office agency department committee "
+    "council army forces force".split()
+)
+_STOP_CAPS = frozenset(
+    "The A An This That These Those It He She They We I You In On At For But And Or "
+    "Mr Mrs Ms Dr".split()
+)
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(t.rstrip(".") for t in _data.lines("speaker_titles"))
+
+
+@functools.cache
+def _pronouns() -> dict[str, tuple[str, str]]:
+    out = {}
+    for line in _data.lines("pronouns"):
+        word, kind, gender = line.split()
+        out[word] = (kind, gender)
+    return out
+
+
+@functools.cache
+def _gender_words() -> tuple[frozenset[str], frozenset[str]]:
+    return _data.word_set("female_markers"), _data.word_set("male_markers")
+
+
+def pronoun_info(word: str) -> tuple[str, str] | None:
+    """Return ``(kind, gender)`` for a speaker pronoun ("he" -> person, male), else None.
+
+    .. versionadded:: 0.1.0
+    """
+    return _pronouns().get(word.casefold())
+
+
+def mention_name(mention: str) -> tuple[str, str]:
+    """Return the name a mention gives its speaker, and a guessed kind.
+
+    Titles and leading articles are stripped ("Fatah MP Ahmad al-Kinany" -> "Ahmad al-Kinany"),
+    generic heads dropped ("the Kataeb Hezbollah faction" -> "Kataeb Hezbollah"); a description
+    without a name ("Iraq's caretaker prime minister") is kept whole.
+
+    .. versionadded:: 0.1.0
+    """
+    words = mention.split()
+    titles = _titles()
+    last_title = -1
+    for i, w in enumerate(words):
+        if w.rstrip(".") in titles or w.rstrip(".") in {"Prime", "Minister", "Secretary", "Deputy", "Foreign"}:
+            last_title = i
+    if 0 <= last_title < len(words) - 1 and regex.fullmatch(_NAME_TOKEN, words[-1]):
+        rest = words[last_title + 1 :]
+        if all(regex.fullmatch(_NAME_TOKEN, w) for w in rest):
+            return " ".join(rest), "person"
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) >= 2 and words[-1].lower() in _GENERIC_TAIL and words[-2][:1].isupper():
+        core = [w for w in words[:-1]]
+        return " ".join(core), "organization"
+    if words and all(regex.fullmatch(_NAME_TOKEN, w) for w in words) and not words[-1].endswith(("'s", "’s")):
+        return " ".join(words), "person" if len(words) >= 2 else "unknown"
+    return mention.strip(), "group"
+
+
+class _StandInActor:
+    """A minimal actor with the fields speaker resolution reads (used when the actors module is
+    missing)."""
+
+    def __init__(self, name: str, kind: str, mentions: tuple[Span, ...] = (), gender: str | None = None):
+        self.name = name
+        self.kind = kind
+        self.aliases = frozenset({name})
+        self.spans = mentions
+        self.gender = gender
+
+    def __repr__(self) -> str:
+        return f"Actor(name={self.name!r}, kind={self.kind!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _StandInActor) and (self.name, self.kind) == (other.name, other.kind)
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.kind))
+
+
+def _make_actor(name: str, kind: str, spans: tuple[Span, ...], gender: str | None) -> Any:
+    try:
+        from ontherecord._actor import Actor, ActorMention
+    except ImportError:
+        return _StandInActor(name, kind, spans, gender)
+    k = kind if kind in {"person", "organization", "country", "place", "document", "group"} else "person"
+    return Actor(
+        name=name,
+        kind=k,
+        aliases=frozenset({name}),
+        mentions=tuple(ActorMention(article_id="", span=s, text=name, rule="speaker") for s in spans),
+        gender=gender,
+        why="named as a speaker",
+    )
+
+
+def _actor_spans(actor: Any) -> tuple[Span, ...]:
+    spans = getattr(actor, "spans", None)
+    if spans is not None:
+        return tuple(spans)
+    return tuple(m.span for m in getattr(actor, "mentions", ()))
+
+
+def _article_actors(article: Article) -> tuple[Any, ...]:
+    try:
+        from ontherecord.extract._actors import article_actors
+    except ImportError:
+        return ()
+    try:
+        return tuple(article_actors(article))
+    except Exception:  # an actor finder bug must not take quotes down with it
+        return ()
+
+
+class SpeakerResolver:
+    """Resolves the speaker mentions of one article, in text order, remembering earlier speakers.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, article: Article) -> None:
+        self.text = article.text
+        self._article = article
+        self._actors: tuple[Any, ...] | None = None
+        self._index: list[tuple[int, int, Any]] | None = None
+        self.history: list[tuple[int, Any]] = []  # (mention start, actor), in resolution order
+        self._made: dict[str, Any] = {}
+
+    def _load(self) -> list[tuple[int, int, Any]]:
+        if self._index is None:
+            self._actors = _article_actors(self._article)
+            idx = [(s.start, s.end, a) for a in self._actors for s in _actor_spans(a)]
+            idx.sort(key=lambda t: (t[0], t[1]))
+            self._index = idx
+        return self._index
+
+    def _actor_at(self, span: Span) -> Any:
+        best = None
+        best_ov = 0
+        for s, e, a in self._load():
+            if s >= span.end:
+                break
+            ov = min(e, span.end) - max(s, span.start)
+            if ov > best_ov:
+                best, best_ov = a, ov
+        return best
+
+    def _named(self, name: str, kind: str, span: Span) -> Any:
+        key = name.casefold()
+        for prev in self._made.values():  # a surname resolves to an earlier full name
+            pname = prev.name
+            if pname.casefold() == key or (
+                kind in {"person", "unknown"}
+                and getattr(prev, "kind", "") == "person"
+                and " " not in name
+                and pname.split()[-1].casefold() == key
+            ):
+                return prev
+        gender = self._gender_of(span)
+        actor = _make_actor(name, kind, (span,), gender)
+        self._made[key] = actor
+        return actor
+
+    def _gender_of(self, span: Span) -> str | None:
+        female, male = _gender_words()
+        window = self.text[span.start : min(len(self.text), span.end + 200)].lower()
+        words = set(regex.findall(r"[a-z]+", self.text[span.start : span.end].lower()))
+        if words & female:
+            return "female"
+        if words & male:
+            return "male"
+        after = regex.findall(r"\b(he|his|him|she|her)\b", window)
+        if after:
+            return "female" if after[0] in {"she", "her"} else "male"
+        return None
+
+    def remember(self, start: int, actor: Any) -> None:
+        """Record that ``actor`` spoke at ``start`` (the previous-speaker memory)."""
+        self.history.append((start, actor))
+
+    def resolve(self, span: Span, kind_hint: str | None = None) -> tuple[Any, str]:
+        """Return ``(actor or None, source kind)`` for the speaker mention at ``span``.
+
+        The source kind is one of person, organization, country, document, anonymous.
+        """
+        mention = self.text[span.start : span.end]
+        pron = pronoun_info(mention)
+        if pron is not None:
+            return self._resolve_pronoun(span, mention.casefold(), pron)
+        found = self._actor_at(span)
+        if found is not None:
+            kind = getattr(found, "kind", "person")
+            return found, _source_kind(kind)
+        name, guess = mention_name(mention)
+        if kind_hint == "document":
+            return self._named(name, "document", span), "document"
+        if guess == "group":
+            if kind_hint == "anonymous":
+                return None, "anonymous"
+            if _is_role(mention):
+                # a role the article gives no name for: "Iraq's caretaker prime minister"
+                role = regex.sub(r"^(?:the|The)\s+", "", mention.strip())
+                return self._named(role, "person", span), "person"
+            return None, "person"
+        if guess == "unknown":
+            # a single capitalised word: a surname of an earlier speaker, else a name of its own
+            for _, prev in reversed(self.history):
+                if prev is not None and getattr(prev, "kind", "") == "person":
+                    if prev.name.split()[-1].casefold() == name.casefold():
+                        return prev, "person"
+            full = self._full_name_before(name, span.start)
+            if full:
+                return self._named(full, "person", span), "person"
+            return self._named(name, "person", span), "person"
+        return self._named(name, guess, span), _source_kind(guess)
+
+    def _full_name_before(self, surname: str, before: int) -> str | None:
+        pat = regex.compile(rf"((?:{_NAME_TOKEN} ){{1,3}}){regex.escape(surname)}\b")
+        for m in pat.finditer(self.text, 0, before):
+            first = m.group(1).split()
+            first = [w for w in first if w.rstrip(".") not in _titles() and w not in _STOP_CAPS
+                     and w not in {"Prime", "Minister", "Secretary", "Deputy", "Foreign"}]
+            if first:
+                return " ".join(first + [surname])
+        return None
+
+    def _resolve_pronoun(self, span: Span, word: str, info: tuple[str, str]) -> tuple[Any, str]:
+        kind, gender = info
+        if word in {"i", "you", "we"}:
+            return None, "person" if word != "we" else "organization"
+        want_person = kind == "person"
+        # prefer the previous speaker when compatible
+        for _, prev in reversed(self.history[-3:]):
+            if prev is None:
+                continue
+            pk = getattr(prev, "kind", "person")
+            if want_person and pk == "person":
+                pg = getattr(prev, "gender", None)
+                if pg is None or pg == gender:
+                    return prev, "person"
+                continue
+            if not want_person and pk in {"organization", "country", "group"}:
+                return prev, _source_kind(pk)
+            break
+        # else the nearest earlier compatible actor of the article
+        best = None
+        for s, e, a in self._load():
+            if e > span.start:
+                break
+            ak = getattr(a, "kind", "")
+            if want_person and ak == "person":
+                ag = getattr(a, "gender", None)
+                if ag is None or ag == gender:
+                    best = a
+            elif not want_person and ak in {"organization", "country"}:
+                best = a
+        if best is not None and span.start - _last_mention_before(best, span.start) < 600:
+            return best, _source_kind(getattr(best, "kind", "person"))
+        return None, "person" if want_person else "organization"
+
+
+_ROLE_WORDS = frozenset(
+    """president minister secretary spokesman spokeswoman spokesperson leader chief director
+    governor senator ambassador general commander chairman chairwoman head official adviser advisor
+    envoy mayor king queen prince ayatollah cleric premier chancellor founder ceo""".split()
+)
+
+
+def _is_role(mention: str) -> bool:
+    """Whether a description names one office holder ("Iraq's caretaker prime minister")."""
+    words = mention.lower().split()
+    return bool(words) and words[-1] in _ROLE_WORDS and words[0] not in {"a", "an", "some", "many"} and (
+        "'s" in mention or "’s" in mention or any(w[:1].isupper() for w in mention.split()[1:])
+    )
+
+
+def _last_mention_before(actor: Any, pos: int) -> int:
+    return max((s.start for s in _actor_spans(actor) if s.start < pos), default=-(10**9))
+
+
+def _source_kind(kind: str) -> str:
+    if kind in {"person", "organization", "country", "document"}:
+        return kind
+    if kind == "place":
+        return "country"
+    if kind == "group":
+        return "anonymous"
+    return "person"
+
+
+def last_speaker(resolver: SpeakerResolver) -> Any:
+    """Return the most recent resolved speaker, or None."""
+    return resolver.history[-1][1] if resolver.history else None
+
+
+def resolve_all(resolver: SpeakerResolver, spans: Sequence[Span]) -> list[tuple[Any, str]]:
+    """Resolve several mentions in order (a convenience for tests)."""
+    return [resolver.resolve(s) for s in spans]
