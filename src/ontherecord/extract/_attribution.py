@@ -34,7 +34,7 @@ def cue_classes() -> dict[str, str]:
     """Map each inflected cue verb to its class: speech, belief or evidence."""
     out: dict[str, str] = {}
     for line in _data.lines("cue_verbs"):
-        form, cls, _lemma = line.split()
+        form, cls, _lemma = line.rsplit(" ", 2)
         out.setdefault(form, cls)
     return out
 
@@ -179,13 +179,29 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
     the cue are skipped, then the noun phrase is collected up to a punctuation mark or a function
     word. An apposition ("Fawaz Gerges, a professor at LSE, said") gives the name before it.
     """
-    toks = tokens(text, max(lo, cue_start - 160), cue_start)
+    toks = tokens(text, max(lo, cue_start - 240), cue_start)
     i = len(toks) - 1
-    while i >= 0 and toks[i][2].lower() in _BETWEEN:
+    while i >= 0 and (toks[i][2].lower() in _BETWEEN or (toks[i][2].endswith("ly") and toks[i][2].islower()
+                                                         and len(toks[i][2]) > 4)):
         i -= 1
     if i < 0:
         return None
+    if toks[i][2] == ")":
+        # a parenthesis between subject and cue: "Rep. Hank Johnson (D-Ga.) said"
+        j = i - 1
+        while j >= 0 and i - j <= 8 and toks[j][2] != "(":
+            j -= 1
+        if j <= 0 or toks[j][2] != "(":
+            return None
+        inner = subject_before(text, lo, toks[j][0])
+        if inner is not None:
+            return Span(start=inner.start, end=toks[i][1])
+        return None
     first = toks[i][2]
+    if first == ",":
+        return _apposed_name(toks, i)
+    if first == "who" and i >= 2 and toks[i - 1][2] == ",":
+        return Span(start=toks[i][0], end=toks[i][1])
     if first.lower() in _PRONOUNS:
         if first == "I" or first.lower() != "i":
             return Span(start=toks[i][0], end=toks[i][1])
@@ -220,6 +236,33 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
     if head.lower() in _DETERMINERS or head.lower() in _PREPOSITIONS:
         return None
     return Span(start=phrase[0][0], end=phrase[-1][1])
+
+
+def _apposed_name(toks: list[tuple[int, int, str]], i: int) -> Span | None:
+    """The name before a long apposition or relative clause: "Hadi al-Ameri, the leader of ..., vowed"."""
+    j = i - 1
+    while j >= 0 and i - j <= 30 and toks[j][2] not in {",", ".", ";", ":", "“", "”", '"', "(", ")"}:
+        j -= 1
+    if j < 1 or toks[j][2] != "," or j + 1 >= i:
+        return None
+    opener = toks[j + 1][2]
+    if opener[:1].isupper() and opener not in _CAP_PREPOSITIONS:
+        # "Another pollster, David Woodard of Clemson University, said": the apposition names
+        inner = toks[j + 1 : i]
+        if len(inner) <= 10 and all(t[2][:1].isalnum() or t[2] in "().-" for t in inner):
+            return Span(start=inner[0][0], end=inner[-1][1])
+        return None
+    if opener.lower() not in _DETERMINERS and not opener[:1].isdigit() and opener.lower() not in {
+        "who", "one", "whose", "himself", "herself", "now", "then", "formerly", "once", "also", "until", "like"
+    }:
+        return None
+    k = j - 1
+    while k >= 0 and (_is_name_token(toks[k][2]) or toks[k][2] in {"al", "bin", "de"}) and j - k <= 5:
+        k -= 1
+    name = _trim_leading(toks[k + 1 : j])
+    if not name or not _is_name_token(name[-1][2]):
+        return None
+    return Span(start=name[0][0], end=name[-1][1])
 
 
 _CAP_PREPOSITIONS = frozenset(
@@ -304,7 +347,7 @@ _THAT_AHEAD = regex.compile(
 _ADVERBIAL_AFTER_CUE = regex.compile(
     r"""
     \G (?:
-        [ ]+ (?:on|last|this|late|early|earlier) [ ] [\p{L}]+ (?:[ ](?:morning|afternoon|evening|night))?  # on Monday
+        [ ]+ (?:on|last|this|late|early|earlier) [ ] [\p{L}'’]+ (?:[ ](?:morning|afternoon|evening|night))?  # on Monday
       | [ ]+ (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)         # Tuesday
       | [ ]+ in [ ] (?:a|an|the|his|her|their|its) [ ] (?:[\p{L}\-]+[ ]){0,2}? (?:statement|interview|speech|letter|tweet|post|report|briefing|conference|release|video|email|op-ed)s?
            (?:[ ] (?:with|to|on) [ ] (?:the[ ])?[\p{Lu}][\p{L}.]*(?:[ ][\p{Lu}][\p{L}.]*){0,3})?            # in a statement (with CNN)
@@ -312,6 +355,10 @@ _ADVERBIAL_AFTER_CUE = regex.compile(
     )
     """,
     regex.VERBOSE,
+)
+_TO_VERBS = frozenset(
+    "promise promises promised pledge pledges pledged vow vows vowed threaten threatens threatened "
+    "urge urges urged".split()
 )
 _OBJECT_VERBS = frozenset(
     "told tells tell telling asked asks warned warns urged urges reminded assured informed "
@@ -332,9 +379,9 @@ def _content_after(text: str, cue_end: int, sent_end: int, cue: str, *, strict: 
         pos = m.end()
     m = _THAT_AHEAD.match(text, pos, sent_end)
     if m and (cue in _OBJECT_VERBS or m.end() - pos < 12 or strict) and "," not in m.group():
-        pos = m.end()
+        pos = m.end() - 5  # the content starts at "that"
     elif strict:
-        if not text.startswith(" to ", pos):
+        if not (text.startswith(" to ", pos) and cue in _TO_VERBS):
             return None
         pos += 1
     elif cue in _OBJECT_VERBS:
@@ -414,6 +461,10 @@ def _plausible_subject(text: str, mention: Span, mkind: str) -> bool:
     first = words[0]
     if first.lower() in _PRONOUNS:
         return first.lower() not in {"it", "you", "i"}
+    if first == "who":
+        return True
+    if first[:1].isdigit():
+        return len(words) <= 6
     if mkind in {"anonymous", "document"}:
         return len(words) <= 8
     if first[:1].isupper():
@@ -458,8 +509,15 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         ):
             continue
         content = None
-        if not inverted:
-            content = _content_after(text, ce, se, verb, strict=cls in {"weak", "evidence"})
+        if not inverted and not (text.startswith((",", "."), ce) and _comma_before(text, ss, mention.start)):
+            if cls != "call":
+                content = _content_after(text, ce, se, verb, strict=cls == "weak")
+        if (content is None and cls in {"speech", "belief"} and not inverted and text.startswith(",", ce)
+                and _comma_before(text, ss, mention.start)):
+            # "C1, he said, C2": the sentence around the attribution
+            content = _clause(text, ss, se)
+        if content is None and cls == "call":
+            content = _clause(text, ce, se)
         if content is None and cls in {"speech", "belief"}:
             content = _content_before(text, ss, mention.start if not inverted else cs)
         if content is None or _mostly_quoted(layout, content):
@@ -469,6 +527,13 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
                                 f"{cls}.{'inverted' if inverted else 'subject'}", conf, mkind))
     out.extend(_noun_records(text, layout))
     return out
+
+
+def _comma_before(text: str, ss: int, pos: int) -> bool:
+    j = pos
+    while j > ss and text[j - 1] == " ":
+        j -= 1
+    return j > ss and text[j - 1] in ",—–-"
 
 
 def _looks_like_evidence(mention: str) -> bool:
@@ -497,8 +562,17 @@ def _according(text: str, ss: int, se: int, cs: int, ce: int) -> SpeechRecord | 
     while after < se and text[after] == " ":
         after += 1
     content: tuple[int, int] | None = None
+    if after < se and text[after] != "," and text.startswith(("that ", "which ", "who "), after):
+        # "according to the agreement that the U.S. and Iraq signed, C"
+        comma = text.find(",", after, min(se, after + 120))
+        if comma > 0:
+            after = comma
     if after < se and text[after] == ",":
         content = _clause(text, after + 1, se)
+        lead = text[ss:cs].strip()
+        if content is not None and lead and not lead.endswith(","):
+            # "If ..., then according to X, C": the attribution sits inside the sentence
+            content = _clause(text, ss, se)
     if content is None:
         content = _content_before(text, ss, cs)
     if content is None:
@@ -563,7 +637,7 @@ def attribute(article: Article) -> list[Claim]:
     """
     from ontherecord.extract._quotes import _analyse
 
-    quotes, speech, _layout = _analyse(article)
+    quotes, speech, layout = _analyse(article)
     text = article.text
     claims: list[Claim] = []
     for q in quotes:
@@ -578,9 +652,20 @@ def attribute(article: Article) -> list[Claim]:
             kind = "document"
         if kind == "person" and q.speaker is not None:
             kind = _speaker_kind(q.speaker)
-        claims.append(Claim(span=q.span, text=q.text, source=q.speaker, source_mention=q.speaker_mention,
-                            source_kind=kind, cue=q.cue, cue_span=q.cue_span, quote=q,
-                            confidence=q.confidence, rule="quote." + q.rule))
+        a, b = q.span.start, q.span.end
+        if q.cue_span is not None and q.rule in {"before.subject", "before.inverted"} and q.cue:
+            # "X told his Cabinet that during the lull, “ISIS has begun ...”": the reported clause
+            # starts before the quotation mark
+            ss, se = layout.sentence(q.cue_span.start)
+            clause = _content_after(text, q.cue_span.end, max(se, b), q.cue)
+            if clause is not None and clause[0] < a - 1 and len(text[clause[0] : a].split()) >= 2:
+                a = clause[0]
+                rest_end = clause[1]
+                if rest_end > b + 2 and not layout.in_quote(rest_end - 1) and not cue_pattern().search(text, b, rest_end):
+                    b = rest_end
+        claims.append(Claim(span=Span(start=a, end=b), text=text[a:b], source=q.speaker,
+                            source_mention=q.speaker_mention, source_kind=kind, cue=q.cue, cue_span=q.cue_span,
+                            quote=q, confidence=q.confidence, rule="quote." + q.rule))
     claims.extend(r.claim(text) for r in speech)
     claims = _dedupe(claims)
     claims.sort(key=lambda c: (c.span.start, c.span.end, c.rule))

@@ -34,7 +34,7 @@ __all__ = ["extract_quotes"]
 EXTRACTOR = "ontherecord.quotes.v1"
 
 # every character that can be a quotation mark (and the apostrophe look-alikes among them)
-_MARK = regex.compile(r"""["“”„‟«»‘’'‚‛]""")
+_MARK = regex.compile(r"""''|["“”„‟«»‘’'‚‛]""")  # '' is a double mark in some wire copy
 _DOUBLE_OPEN = frozenset("“„‟«")
 _DOUBLE_CLOSE = frozenset("”»")
 _SINGLE = frozenset("‘’'‚‛")
@@ -72,40 +72,44 @@ def _scan_paragraph(text: str, start: int, end: int, carry: bool) -> tuple[list[
     """
     out: list[tuple[int, int, int, int, str]] = []
     open_at: int | None = None
+    open_len = 1
     flags = "continued" if carry else ""
     singles: list[int] = []
     for m in _MARK.finditer(text, start, end):
         i = m.start()
         ch = text[i]
-        if ch in _SINGLE:
+        if m.end() - i == 2:
+            ch = '"'  # two apostrophes make one double mark
+        elif ch in _SINGLE:
             singles.append(i)
             continue
+        j = m.end()
         prev = text[i - 1] if i > start else " "
-        nxt = text[i + 1] if i + 1 < end else " "
+        nxt = text[j] if j < end else " "
         can_open = prev in _OPEN_BEFORE or i == start
-        can_close = not prev.isspace() and (nxt.isspace() or not nxt.isalnum() or i + 1 >= end)
+        can_close = not prev.isspace() and (nxt.isspace() or not nxt.isalnum() or j >= end)
         if ch == '"' and prev.isdigit() and open_at is None and not can_open:
             continue  # an inch mark: 5'11"
         if open_at is None:
             if ch in _DOUBLE_CLOSE and not can_open:
                 continue  # a stray closing mark
             if can_open or ch in _DOUBLE_OPEN or not can_close:
-                open_at = i
+                open_at, open_len = i, j - i
             continue
         # a quotation is open
         if ch in _DOUBLE_OPEN and can_open and not can_close:
-            open_at = i  # the earlier mark never closed: start again here
+            open_at, open_len = i, j - i  # the earlier mark never closed: start again here
             flags = "restarted"
             continue
         if can_close or ch in _DOUBLE_CLOSE or ch == '"':
-            cs, ce = open_at + 1, i
+            cs, ce = open_at + open_len, i
             if ce > cs and text[cs:ce].strip():
-                out.append((open_at, cs, ce, i + 1, flags))
+                out.append((open_at, cs, ce, j, flags))
             open_at = None
             flags = ""
     open_end = False
     if open_at is not None:
-        cs = open_at + 1
+        cs = open_at + open_len
         ce = end
         while ce > cs and text[ce - 1].isspace():
             ce -= 1

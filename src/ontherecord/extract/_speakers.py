@@ -33,10 +33,10 @@ _NAME_RUN = regex.compile(
     regex.VERBOSE,
 )
 # Words that head a group or organisation description ("the Kataeb Hezbollah faction").
-_GENERIC_TAIL = frozenset(
-    "faction group militia movement party bloc coalition organization organisation "
-    "ministry government administration campaign office agency department committee "
-    "council army forces force".split()
+_GENERIC_TAIL = frozenset("faction group militia movement party bloc coalition organization organisation".split())
+_OFFICE_WORDS = frozenset(
+    "State Defense Defence Foreign Affairs Interior Treasury Justice Homeland Security House Senate "
+    "Energy Health Education Commerce Labor Agriculture Finance Staff Joint Chiefs Navy Army".split()
 )
 _STOP_CAPS = frozenset(
     "The A An This That These Those It He She They We I You In On At For But And Or "
@@ -88,13 +88,23 @@ def mention_name(mention: str) -> tuple[str, str]:
             last_title = i
     if 0 <= last_title < len(words) - 1 and regex.fullmatch(_NAME_TOKEN, words[-1]):
         rest = words[last_title + 1 :]
-        if all(regex.fullmatch(_NAME_TOKEN, w) for w in rest):
-            return " ".join(rest), "person"
+        run: list[str] = []
+        for w in reversed(rest):  # the trailing run of names: "of State Mike Pompeo" -> "Mike Pompeo"
+            if not regex.fullmatch(_NAME_TOKEN, w) or w in _OFFICE_WORDS:
+                break
+            run.insert(0, w)
+        if run:
+            return " ".join(run), "person"
     if words and words[0].lower() == "the":
         words = words[1:]
     if len(words) >= 2 and words[-1].lower() in _GENERIC_TAIL and words[-2][:1].isupper():
-        core = [w for w in words[:-1]]
-        return " ".join(core), "organization"
+        core: list[str] = []
+        for w in reversed(words[:-1]):  # "pro-Iranian Kataeb Hezbollah" -> "Kataeb Hezbollah"
+            if not w[:1].isupper() or regex.search(r"-\p{Ll}", w):
+                break
+            core.insert(0, w)
+        if core:
+            return " ".join(core), "organization"
     if words and all(regex.fullmatch(_NAME_TOKEN, w) for w in words) and not words[-1].endswith(("'s", "’s")):
         return " ".join(words), "person" if len(words) >= 2 else "unknown"
     return mention.strip(), "group"
@@ -227,6 +237,13 @@ class SpeakerResolver:
         The source kind is one of person, organization, country, document, anonymous.
         """
         mention = self.text[span.start : span.end]
+        if mention == "who":
+            # ", who said": the name before the comma
+            m = regex.search(rf"({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,4}}),[ ]$", self.text[max(0, span.start - 80) : span.start])
+            if m is None:
+                return None, "person"
+            base = max(0, span.start - 80)
+            return self.resolve(Span(start=base + m.start(1), end=base + m.end(1)), kind_hint)
         pron = pronoun_info(mention)
         if pron is not None:
             return self._resolve_pronoun(span, mention.casefold(), pron)
