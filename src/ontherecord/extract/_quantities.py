@@ -1,0 +1,317 @@
+"""Quantities: numbers with what they count, and whether the writer hedged them.
+
+A quantity is a number written in digits ("5,200", "3.5") or words ("thirty", "two dozen", "a
+dozen", "dozens of"), with an optional approximator before it ("Some", "nearly", "at least"), an
+optional currency sign, scale ("billion") or percent sign, and the noun it counts ("US soldiers",
+"missiles", "meters"), found by skipping at most three modifiers ("3,000 additional troops").
+Years, dates and clock times are time expressions, not quantities: every span the time extractor
+finds is left out, and so is a bare four-digit number that reads as a year. Identifiers ("Article
+5", "F-35", "4D chess") and list markers are not quantities either.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+import regex
+
+from ontherecord._article import Span
+from ontherecord._data import lines
+from ontherecord._text.normalize import normalize
+from ontherecord.extract._times import NUMBER_WORDS, time_spans
+
+if TYPE_CHECKING:
+    from ontherecord._article import Article
+
+__all__ = ["EXTRACTOR", "Quantity", "extract_quantities"]
+
+#: The versioned name of this extractor.
+EXTRACTOR = "ontherecord.quantities.v1"
+
+Bound = Literal["lower", "upper", "about"]
+
+
+@attrs.frozen(kw_only=True)
+class Quantity:
+    """A number in an article, with its unit and how firmly it is stated.
+
+    Attributes:
+        span: where the quantity stands in ``Article.text``, from the approximator (if any) to the
+            counted noun (if any): ``"Some 5,200 US soldiers"``.
+        text: ``article.text[span.start:span.end]``.
+        value: the number, an ``int`` when it is whole (``5200``, ``3_500_000_000``), else a
+            ``float`` (``3.67``). Vague plurals take their least value: "dozens of" is 24,
+            "hundreds of" 200.
+        unit: what is counted or measured, or None: a noun as written (``"soldiers"``,
+            ``"missiles"``, ``"member"`` for "329-member"), a canonical unit (``"meters"``,
+            ``"percent"``, ``"times"``), or an ISO 4217 currency code (``"USD"``).
+        approximate: whether the writer hedged the number.
+        approximator: the hedging words ("Some", "nearly", "at least", "dozens of"), or None.
+        bound: which way the true figure may lie from ``value`` when approximate: ``"lower"``
+            (at least: "more than"), ``"upper"`` (at most: "nearly", "up to"), ``"about"``
+            (either side); None when exact.
+        extractor: the versioned name of the extractor.
+        rule: the name of the rule that produced it (``"digits"``, ``"words"``, ``"vague"``,
+            ``"compound"``).
+
+    .. versionadded:: 0.1.0
+    """
+
+    span: Span
+    text: str
+    value: int | float
+    unit: str | None = None
+    approximate: bool = False
+    approximator: str | None = None
+    bound: Bound | None = None
+    extractor: str = EXTRACTOR
+    rule: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons
+
+
+@functools.cache
+def _units() -> dict[str, dict[str, str]]:
+    """kind -> {surface: canonical} from units.txt."""
+    out: dict[str, dict[str, str]] = {}
+    for line in lines("units"):
+        parts = line.split("\t")
+        canonical = parts[2] if len(parts) > 2 else ""
+        out.setdefault(parts[0], {})[parts[1]] = canonical
+    return out
+
+
+@functools.cache
+def _approximators() -> dict[str, Bound]:
+    out: dict[str, Bound] = {}
+    for line in lines("hedges"):
+        parts = line.split("\t")
+        if parts[0] == "quantity":
+            bound = parts[2]
+            assert bound in ("lower", "upper", "about")
+            out[parts[1]] = bound  # type: ignore[assignment]
+    return out
+
+
+_NUMWORD = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five"
+    r"|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten"
+)
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|dozen)"
+_VAGUE = {
+    "dozens of": 24, "scores of": 40, "hundreds of": 200, "thousands of": 2000,
+    "tens of thousands of": 20000, "hundreds of thousands of": 200000,
+    "millions of": 2000000, "billions of": 2000000000,
+}  # fmt: skip
+
+
+@functools.cache
+def _pattern() -> regex.Pattern[str]:
+    approx = sorted((a for a in _approximators() if a not in _VAGUE and a != "or so"), key=len, reverse=True)
+    approx_alt = "|".join(regex.escape(a).replace(r"\ ", "[ ]") for a in approx)
+    return regex.compile(
+        rf"""
+        (?:\b(?P<approx>(?i:{approx_alt}))[ ])?             # "Some", "nearly", "at least"
+        (?: (?<![\p{{L}}0-9.,/#:$£€¥-])
+            (?P<cur>US\$|\$|£|€|¥)?                        # currency sign
+            (?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})++(?:\.[0-9]++)?  # 5,200  1,000.5
+                     | [0-9]++(?:\.[0-9]++)?)                    # 329  3.67
+            (?: [ ]?(?P<scale>(?i:hundred|thousand|million|billion|trillion))\b
+              | (?<=[0-9])(?P<short>bn|mn|m|k)\b )?           # "3.5 billion", "$3.5bn"
+          | \b(?P<words>(?i:{_NUMWORD})(?:[ ]{_SCALE_WORD})*+   # "two dozen", "three hundred"
+                      | (?i:an?)[ ]{_SCALE_WORD}(?:[ ](?:thousand|million|billion))?)  # "a dozen"
+          | \b(?P<vague>(?i:tens[ ]of[ ]thousands|hundreds[ ]of[ ]thousands|dozens|scores
+                            |hundreds|thousands|millions|billions))[ ]of\b   # "dozens of"
+        )
+        (?: (?P<pct>[ ]?%|[ ](?:percent|per[ ]cent)\b)       # "3.67%", "24 percent"
+          | -(?P<hunit>\p{{Ll}}+(?:-old)?)(?![\p{{L}}-])      # "329-member", "17-year-old"
+        )?
+        (?![\p{{L}}0-9]|[.,:/][0-9]|-[0-9])                         # not "4D", "3-2", "5:00"
+        """,
+        regex.VERBOSE,
+    )
+
+
+_TOKEN = regex.compile(r"[ ]{1,2}(?P<tok>[\p{L}][\p{L}.'-]*)")
+_CAPITAL = regex.compile(r"\p{Lu}[\p{L}.]*(?:-\p{L}+)*")
+_NOT_NOUNS = frozenset({
+    "this", "thus", "has", "was", "does", "goes", "plus", "less", "unless", "across", "perhaps",
+    "always", "whereas", "its", "his", "hers", "ours", "yours", "theirs", "towards", "afterwards",
+    "besides", "news", "is", "as", "us", "yes", "since",
+})  # fmt: skip
+
+
+def _words_value(text: str) -> int | None:
+    total = current = 0
+    for token in text.lower().split():
+        if token in ("a", "an"):
+            current = 1
+        elif token == "dozen":
+            current = (current or 1) * 12
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token in ("thousand", "million", "billion", "trillion"):
+            scale = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+            total += (current or 1) * scale[token]
+            current = 0
+        else:
+            n = 0
+            for part in token.split("-"):
+                if part not in NUMBER_WORDS:
+                    return None
+                n += NUMBER_WORDS[part]
+            current += n
+    return total + current
+
+
+def _as_number(x: float) -> int | float:
+    return int(x) if float(x).is_integer() and abs(x) < 1e18 else x
+
+
+def _noun_after(text: str, pos: int, value: float) -> tuple[str | None, int]:
+    """The unit or counted noun after ``pos`` and where it ends; ``(None, pos)`` if none."""
+    units = _units()
+    modifiers = units.get("modifier", {})
+    cur = pos
+    for _ in range(4):
+        m = _TOKEN.match(text, cur)
+        if m is None:
+            return None, pos
+        tok = m.group("tok").rstrip(".'")
+        low = tok.lower()
+        two = _TOKEN.match(text, m.end())
+        if two is not None:
+            pair = f"{low} {two.group('tok').lower().rstrip('.')}"
+            if pair in units["unit"]:
+                return units["unit"][pair], two.end()
+        if tok in units["unit"]:
+            return units["unit"][tok], m.start("tok") + len(tok)
+        if low in units["currency"] and tok.islower():
+            return units["currency"][low], m.start("tok") + len(tok)
+        if tok in units["count"]:
+            return units["count"][tok], m.start("tok") + len(tok)
+        if tok.islower():
+            if low in modifiers:
+                cur = m.start("tok") + len(tok)
+                continue
+            plural = tok.endswith("s") and not tok.endswith(("ss", "'s")) and len(tok) >= 4
+            if plural and value != 1 and low not in _NOT_NOUNS and "'" not in tok:
+                return tok, m.start("tok") + len(tok)
+            return None, pos
+        if _CAPITAL.fullmatch(tok):  # "US", "U.S.", "Iraqi", "PMF", "Iranian-backed"
+            cur = m.start("tok") + len(m.group("tok"))
+            continue
+        return None, pos
+    return None, pos
+
+
+def _iter(article: Article) -> list[Quantity]:
+    norm = normalize(article.text)
+    text = norm.text
+    times = [(s, e) for s, e in time_spans(article.text)]
+    time_starts = [s for s, _ in times]
+    out: list[Quantity] = []
+    for m in _pattern().finditer(text, timeout=10.0):
+        num_start = (
+            m.start("cur")
+            if m.group("cur")
+            else m.start("digits" if m.group("digits") else ("words" if m.group("words") else "vague"))
+        )
+        start, end = norm.span_to_original(num_start, m.end())
+        i = bisect.bisect_right(time_starts, end) - 1
+        if i >= 0 and times[i][1] > start:
+            continue  # a year, date, clock time or duration
+        q = _quantity(article, text, norm, m)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _quantity(article: Article, text: str, norm: object, m: regex.Match[str]) -> Quantity | None:
+    approx = m.group("approx")
+    bound: Bound | None = None
+    rule = "digits"
+    if m.group("digits"):
+        raw = m.group("digits")
+        value: float = float(raw.replace(",", ""))
+        scale = (m.group("scale") or m.group("short") or "").lower()
+        if m.group("short") and not m.group("cur"):
+            return None  # "5m" may be five meters: only "$5m" is read as a scale
+        if scale:
+            value *= int(_units()["scale"][scale])
+        before = text[max(0, m.start("digits") - 40) : m.start("digits")]
+        if not approx and not m.group("cur"):
+            line = text[text.rfind("\n", 0, m.start("digits")) + 1 : m.start("digits")]
+            if not line.strip() and text[m.end("digits") : m.end("digits") + 1] in (".", ")"):
+                return None  # "1. Push for parliament"
+            if before.endswith(("No. ", "no. ", "#")):
+                return None
+            prev = regex.search(r"\b(\p{Lu}[\p{L}]*)[ ]$", before)
+            if prev and prev.group(1).lower() not in _units().get("opener", {}):
+                return None  # an identifier: "Article 5", "Resolution 2334"
+    elif m.group("words"):
+        rule = "words"
+        got = _words_value(m.group("words"))
+        if got is None:
+            return None
+        value = got
+    else:
+        rule = "vague"
+        vague = m.group("vague").lower() + " of"
+        value = _VAGUE[vague]
+        approx = approx or text[m.start("vague") : m.end()]
+        bound = "lower"
+    unit: str | None = None
+    end = m.end()
+    if m.group("pct"):
+        unit = "percent"
+    elif m.group("hunit"):
+        unit = m.group("hunit")
+        rule = "compound"
+    else:
+        unit, end = _noun_after(text, m.end(), value)
+    if m.group("cur"):
+        unit = _units()["currency"][m.group("cur")]
+    if unit is None:
+        if rule != "digits":
+            return None  # "one of those moments", "two of them"
+        raw = m.group("digits")
+        if len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2099 and not approx:
+            return None  # a year the time patterns did not claim
+    if approx and bound is None:
+        bound = _approximators().get(approx.lower(), "about")
+    start, stop = norm.span_to_original(m.start(), end)  # type: ignore[attr-defined]
+    return Quantity(
+        span=Span(start, stop),
+        text=article.text[start:stop],
+        value=_as_number(value),
+        unit=unit,
+        approximate=approx is not None,
+        approximator=approx,
+        bound=bound,
+        rule=rule,
+    )
+
+
+def extract_quantities(article: Article) -> list[Quantity]:
+    """Find the quantities of an article: numbers, what they count, and their hedges.
+
+    Years, dates, clock times and durations are left to :func:`~ontherecord.extract_times`.
+
+    Args:
+        article: the article to read.
+
+    Returns:
+        The quantities, sorted by position.
+
+    .. versionadded:: 0.1.0
+    """
+    return _iter(article)

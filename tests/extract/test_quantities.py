@@ -1,0 +1,127 @@
+"""Quantities: numbers with their unit and approximation, years and times left out."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from ontherecord import examples
+from ontherecord._article import Article
+from ontherecord.extract._quantities import Quantity, extract_quantities
+
+
+def seed_quantities(prefix: str) -> list[Quantity]:
+    corpus = examples.seeds()
+    (aid,) = [i for i in corpus.ids if i.startswith(prefix)]
+    return extract_quantities(corpus[aid])
+
+
+def one(text: str) -> Quantity:
+    got = extract_quantities(Article.from_text(text))
+    assert len(got) == 1, got
+    return got[0]
+
+
+def test_seed_some_5200_us_soldiers() -> None:
+    """'Some 5,200 US soldiers' is an approximate 5200 soldiers."""
+    (q,) = [q for q in seed_quantities("003") if "5,200" in q.text]
+    assert q.text == "Some 5,200 US soldiers"
+    assert (q.value, q.unit, q.approximate, q.approximator) == (5200, "soldiers", True, "Some")
+
+
+def test_seed_nearly_two_dozen_missiles() -> None:
+    """'nearly two dozen missiles' is approximately 24 missiles, at most."""
+    (q,) = [q for q in seed_quantities("004") if "dozen missiles" in q.text]
+    assert (q.value, q.unit, q.approximate, q.approximator, q.bound) == (
+        24, "missiles", True, "nearly", "upper",
+    )  # fmt: skip
+
+
+def test_seed_329_member_parliament_and_1000_meters() -> None:
+    """'329-member' counts members; 'at least 1,000 meters' is a lower bound in meters."""
+    got = {q.text: q for q in seed_quantities("003")}
+    assert (got["329-member"].value, got["329-member"].unit) == (329, "member")
+    meters = got["at least 1,000 meters"]
+    assert (meters.value, meters.unit, meters.bound) == (1000, "meters", "lower")
+
+
+def test_seed_004_counts() -> None:
+    """Seed 004's troop counts, 'six times' and 'upwards of a million deaths' are read."""
+    got = {(q.value, q.unit, q.approximate) for q in seed_quantities("004")}
+    assert {(3000, "troops", False), (30, "troops", False), (40, "troops", False),
+            (6, "times", True), (12, "times", True), (1_000_000, "deaths", True),
+            (4, "soldiers", False)} <= got  # fmt: skip
+
+
+def test_seed_003_excludes_years_times_and_chess() -> None:
+    """Years (2014, 2016), clock times (5:00pm, 1400 GMT) and '4D chess' are not quantities."""
+    texts = " | ".join(q.text for q in seed_quantities("003"))
+    for bad in ("2014", "2016", "1400", "1000 GMT", "5:00", "4D", "2D", "1:00"):
+        assert bad not in texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "approximator"),
+    [
+        ("The deal is worth $3.5 billion.", 3.5e9, "USD", None),
+        ("The fund lost $40m in a year.", 40_000_000, "USD", None),
+        ("Inflation reached 3.67% in the quarter.", 3.67, "percent", None),
+        ("Only 24 percent of donors gave small sums.", 24, "percent", None),
+        ("Thirty protesters were arrested.", 30, "protesters", None),
+        ("A dozen rockets landed near the embassy.", 12, "rockets", None),
+        ("The militias attacked about six times.", 6, "times", "about"),
+        ("More than 500 people were killed.", 500, "people", "More than"),
+        ("Dozens of protesters were hurt.", 24, "protesters", "Dozens of"),
+        ("Officials said 1.2 million people fled.", 1_200_000, "people", None),
+        ("Twenty-five soldiers were wounded.", 25, "soldiers", None),
+        ("The road runs for 12 kilometres.", 12, "kilometers", None),
+    ],
+)
+def test_quantity_forms(sentence: str, value: float, unit: str, approximator: str | None) -> None:
+    """Digits, scales, currencies, percentages, number words and vague plurals are read."""
+    q = one(sentence)
+    assert (q.value, q.unit, q.approximator) == (value, unit, approximator)
+    assert q.approximate is (approximator is not None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The vote was held in 2014 under President Obama.",
+        "Parliament meets at 1:00pm local time (1000 GMT).",
+        "The attack came on Jan. 8 at 5 p.m.",
+        "The US and Iran have competed for 17 years, since the 2003 invasion.",
+        "The Iranians are playing 4D chess.",
+        "Resolution 2334 was adopted by the council.",
+        "He was one of those people who never forget.",
+        "Iran is preparing a second attack.",
+        "The F-35 and COVID-19 were discussed.",
+        "1. Push for parliament to withdraw permission.",
+    ],
+)
+def test_not_quantities(sentence: str) -> None:
+    """Years, dates, times, durations, identifiers, ordinals and list markers are no quantities."""
+    assert extract_quantities(Article.from_text(sentence)) == []
+
+
+@settings(max_examples=200)
+@given(text=st.text(max_size=300))
+@example(text="Some 5,200 US soldiers and $3.5bn, 3.67% \u2014 nearly two dozen\u00a0missiles")
+def test_never_crashes_and_offsets_are_exact(text: str) -> None:
+    """Any text gives quantities whose spans index the original text exactly, deterministically."""
+    article = Article.from_text(text or " ")
+    got = extract_quantities(article)
+    for q in got:
+        assert article.text[q.span.start : q.span.end] == q.text
+        assert q.extractor == "ontherecord.quantities.v1"
+    assert got == extract_quantities(article)
+    assert got == sorted(got, key=lambda q: q.span)
+
+
+@settings(max_examples=200)
+@given(n=st.integers(min_value=2, max_value=10**9), noun=st.sampled_from(["soldiers", "rockets", "people"]))
+def test_planted_numbers_come_back(n: int, noun: str) -> None:
+    """A number written with thousands separators before a plural noun is read back exactly."""
+    q = one(f"Officials said {n:,} {noun} were there.")
+    assert (q.value, q.unit, q.approximate) == (n, noun, False)
