@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,21 +40,48 @@ def cue_classes() -> dict[str, str]:
     return out
 
 
+def _trie(words: Sequence[str]) -> str:
+    """A regular expression matching any of ``words``, factored by common prefixes so the engine
+    tries each letter once (a flat alternation of hundreds of words is several times slower)."""
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(tree)
+
+
 @functools.cache
-def cue_pattern() -> regex.Pattern[str]:
-    """One pattern for every cue verb and "according to", compiled once."""
-    forms = sorted(cue_classes(), key=lambda f: (-len(f), f))
-    alternatives = "|".join(regex.escape(f) for f in forms)
-    return regex.compile(
+def cue_pattern() -> re.Pattern[str]:
+    """One pattern for every cue verb and "according to", compiled once.
+
+    This one pattern uses the standard library's ``re``: it runs over every character of every
+    article, and on this literal-word alternation ``re`` is about four times faster than ``regex``
+    (measured on PolNeAR dev). It cannot backtrack badly: a prefix tree of literal words.
+    """
+    alternatives = _trie(sorted(cue_classes()))
+    return re.compile(
         rf"""
-        (?<![\p{{L}}\p{{N}}'’\-])          # a whole word: nothing word-like before
+        (?<![\w'’\-])                      # a whole word: nothing word-like before
         (?:
             (?P<according>[Aa]ccording[ ]to)   # "according to X"
           | (?P<verb>{alternatives})             # an inflected cue verb from cue_verbs.txt
         )
-        (?![\p{{L}}\p{{N}}\-]|['’]\p{{L}})       # nothing word-like after
+        (?![\w\-]|['’]\w)                    # nothing word-like after
         """,
-        regex.VERBOSE,
+        re.VERBOSE,
     )
 
 
@@ -660,9 +688,7 @@ def attribute(article: Article) -> list[Claim]:
             clause = _content_after(text, q.cue_span.end, max(se, b), q.cue)
             if clause is not None and clause[0] < a - 1 and len(text[clause[0] : a].split()) >= 2:
                 a = clause[0]
-                rest_end = clause[1]
-                if rest_end > b + 2 and not layout.in_quote(rest_end - 1) and not cue_pattern().search(text, b, rest_end):
-                    b = rest_end
+                b = max(b, _clause_end(text, layout, b, clause[1]))
         claims.append(Claim(span=Span(start=a, end=b), text=text[a:b], source=q.speaker,
                             source_mention=q.speaker_mention, source_kind=kind, cue=q.cue, cue_span=q.cue_span,
                             quote=q, confidence=q.confidence, rule="quote." + q.rule))
@@ -670,6 +696,23 @@ def attribute(article: Article) -> list[Claim]:
     claims = _dedupe(claims)
     claims.sort(key=lambda c: (c.span.start, c.span.end, c.rule))
     return claims
+
+
+def _clause_end(text: str, layout: Layout, start: int, end: int) -> int:
+    """Where the reported clause that runs on after a quotation ends: the sentence end, or the comma
+    before a new attribution (", he said", ", according to X")."""
+    for m in cue_pattern().finditer(text, start, end):
+        if layout.in_quote(m.start()):
+            continue
+        comma = text.rfind(",", start, m.start())
+        if comma >= 0 and len(text[comma : m.start()].split()) <= 5:
+            end = comma
+        elif m.group("according") or subject_before(text, start, m.start()) is not None:
+            end = m.start()
+        break
+    while end > start and text[end - 1] in " ,;:—–-":
+        end -= 1
+    return end
 
 
 def _speaker_kind(actor: Any) -> str:

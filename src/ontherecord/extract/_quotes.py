@@ -251,7 +251,7 @@ def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, 
             return None
         return mention, Span(start=cs, end=ce), "according to", "before.according_to"
     verb = best.group("verb")
-    if classes[verb] == "evidence" or (short and classes[verb] != "speech"):
+    if classes[verb] == "evidence" or verb.startswith("continu") or (short and classes[verb] != "speech" and gap_words > 4):
         return None
     mention = subject_before(text, lo, cs)
     rule = "before.subject"
