@@ -140,6 +140,7 @@ def _pattern() -> regex.Pattern[str]:
     )
 
 
+_FRACTIONS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})
 _TOKEN = regex.compile(r"[ ]{1,2}(?P<tok>[\p{L}][\p{L}.'-]*)")
 _CAPITAL = regex.compile(r"\p{Lu}[\p{L}.]*(?:-\p{L}+)*")
 _NOT_NOUNS = frozenset({
@@ -241,6 +242,8 @@ def _quantity(article: Article, text: str, norm: object, m: regex.Match[str]) ->
     rule = "digits"
     if m.group("digits"):
         raw = m.group("digits")
+        if len(raw) > 9 and "," not in raw:
+            return None  # an identifier: a tweet id, a phone or account number
         value: float = float(raw.replace(",", ""))
         scale = (m.group("scale") or m.group("short") or "").lower()
         if m.group("short") and not m.group("cur"):
@@ -275,6 +278,8 @@ def _quantity(article: Article, text: str, norm: object, m: regex.Match[str]) ->
         unit = "percent"
     elif m.group("hunit"):
         unit = m.group("hunit")
+        if unit in _FRACTIONS:
+            return None  # "two-thirds": a fraction, not a count of thirds
         rule = "compound"
     else:
         unit, end = _noun_after(text, m.end(), value)

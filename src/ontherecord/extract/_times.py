@@ -129,9 +129,9 @@ _COUNT = (
     rf"(?P<count>(?<![0-9.,])[0-9]{{1,4}}(?:\.5)?(?![0-9,])|(?i:{_NUMWORD})"
     r"|(?P<vaguecount>(?i:a[ ]few|a[ ]couple[ ]of|several|many|some))|(?P<article>(?i:an?)))"
 )
-_UNIT = r"(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|centur(?=y|ies))(?:y|ies)?"
 _UNITS_RE = (
-    r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
+    r"(?P<unit>seconds?|minutes?|mins|hours?|hrs|days?|weeks?|fortnights?|months?|years?"
+    r"|decades?|century|centuries)"
 )
 _DURATION = rf"{_COUNT}(?P<sep>[ ]|-){_UNITS_RE}(?![\p{{L}}0-9]|-\p{{L}})"
 _AMPM = r"(?P<ampm>[AaPp])\.?[Mm]\.?(?!\p{L})"
@@ -188,7 +188,10 @@ _RULES: dict[str, regex.Pattern[str]] = {
             (?P<unit>week|month|year|decade|weekend|quarter)(?P<plural>s)?\b"""
     ),
     # "a fortnight ago", "fortnight ago", "10 days ago", "several years ago"
-    "ago": _compile(rf"""(?: \b{_DURATION} | \b(?P<fortnight>(?i:a[ ])?fortnight) )[ ]ago\b"""),
+    "ago": _compile(
+        rf"""(?: \b{_DURATION} | \b(?P<fortnight>(?i:a[ ])?fortnight) )
+             [ ](?P<dir>ago|from[ ]now|hence)\b"""
+    ),
     # "10 days after", "two days later", "a week before"
     "offset": _compile(
         rf"""\b{_DURATION}[ ](?P<rel>after|before|later|earlier|prior[ ]to|following|since|from)\b"""
@@ -459,14 +462,35 @@ def _calendar(ctx: _Context, f: _Found, m: regex.Match[str]) -> Resolved:
     name = _MONTH_NAMES[month - 1]
     if year is None and ctx.base is None:
         return ("date", None, None)
-    prefer = "future" if year is None and ctx.future(f.start, f.end) else "past"
     base = ctx.base or _FIXED_BASE
     if day is not None:
         text = f"{name} {int(day)}" + (f" {year}" if year else "")
-        got = _dateparse(text, base, prefer)
-        return ("date", None if got is None else got.isoformat(), None)
-    got = _dateparse(f"{name} {year}" if year else name, base, prefer)
-    return ("date", None if got is None else f"{got.year:04d}-{got.month:02d}", None)
+    else:
+        text = f"{name} {year}" if year else name
+    if year is None:
+        got = _nearest(text, base, future=ctx.future(f.start, f.end))
+    else:
+        got = _dateparse(text, base, "past")
+    if got is None:
+        return ("date", None, None)
+    return ("date", got.isoformat() if day is not None else f"{got.year:04d}-{got.month:02d}", None)
+
+
+def _nearest(text: str, base: dt.datetime, *, future: bool) -> dt.date | None:
+    """The reading of a yearless date nearest to publication, dateparser giving the readings.
+
+    Distances on the side the sentence does not point to count double: news speaks of the past
+    unless the sentence speaks of the future, but "Dec. 30" written on Jan. 5 is last week, not
+    next December, and a dateline a day ahead of the recorded publication date is not a year old.
+    """
+    past = _dateparse(text, base, "past")
+    ahead = _dateparse(text, base, "future")
+    if past is None or ahead is None:
+        return past or ahead
+    today = base.date()
+    back = abs((today - past).days) * (2 if future else 1)
+    forth = abs((ahead - today).days) * (1 if future else 2)
+    return past if back <= forth else ahead
 
 
 def _month_alone(ctx: _Context, f: _Found, m: regex.Match[str]) -> Resolved:
@@ -484,9 +508,12 @@ def _month_alone(ctx: _Context, f: _Found, m: regex.Match[str]) -> Resolved:
     elif rel == "this":
         prefer = "current_period"
     else:
-        prefer = "future" if ctx.future(f.start, f.end) else "past"
+        prefer = "nearest"
     name = _MONTH_NAMES[_month_number(m.group("month")) - 1]
-    got = _dateparse(name, ctx.base, prefer)
+    if prefer == "nearest":
+        got = _nearest(name, ctx.base, future=ctx.future(f.start, f.end))
+    else:
+        got = _dateparse(name, ctx.base, prefer)
     if got is None:  # pragma: no cover - dateparser always reads a month name
         return ("date", None, mod)
     same_month = (got.year, got.month) == (ctx.base.year, ctx.base.month)
@@ -547,11 +574,18 @@ def word_number(text: str) -> int | None:
     return total
 
 
+def _unit_name(raw: str) -> str:
+    """The singular unit name: "days" -> "day", "centuries" -> "century", "hrs" -> "hour"."""
+    unit = raw.lower().rstrip("s")
+    if unit.startswith("centur"):
+        return "century"
+    return {"min": "minute", "hr": "hour"}.get(unit, unit)
+
+
 def _duration_value(n: float | None, unit: str) -> str | None:
     if n is None:
         return None
-    unit = unit.lower().rstrip("s")
-    unit = "century" if unit.startswith("centur") else unit
+    unit = _unit_name(unit)
     designator, clock = _UNITS[unit]
     amount = n * _UNIT_SCALE.get(unit, 1)
     amount_text = str(int(amount)) if float(amount).is_integer() else str(amount)
@@ -564,27 +598,26 @@ def _ago(ctx: _Context, m: regex.Match[str]) -> Resolved:
         unit = "week"
     else:
         n = _count(m)
-        unit = m.group("unit").lower().rstrip("s")
-        unit = "century" if unit.startswith("centur") else unit
+        unit = _unit_name(m.group("unit"))
     if n is None:
         return ("vague", None, None)
     if ctx.base is None:
         return ("date", None, None)
     base = ctx.base
+    sign = -1 if (m.group("dir") or "ago") == "ago" else 1
     amount = n * _UNIT_SCALE.get(unit, 1)
     if unit in ("second", "minute", "hour"):
         delta = dt.timedelta(**{unit + "s": amount})
-        when = base - delta
-        return ("time", _with_offset(when, ctx.offset), None)
+        return ("time", _with_offset(base + sign * delta, ctx.offset), None)
     if unit in ("day", "week", "fortnight"):
         days = amount * (1 if unit == "day" else 7)
-        return ("date", (base.date() - dt.timedelta(days=days)).isoformat(), None)
+        return ("date", (base.date() + sign * dt.timedelta(days=days)).isoformat(), None)
     if not float(amount).is_integer():
         return ("date", None, None)
     if unit == "month":
-        months = base.year * 12 + base.month - 1 - int(amount)
+        months = base.year * 12 + base.month - 1 + sign * int(amount)
         return ("date", f"{months // 12:04d}-{months % 12 + 1:02d}", None)
-    return ("date", f"{base.year - int(amount):04d}", None)
+    return ("date", f"{base.year + sign * int(amount):04d}", None)
 
 
 def _with_offset(when: dt.datetime, offset: dt.timedelta | None) -> str:
