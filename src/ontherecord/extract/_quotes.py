@@ -338,7 +338,7 @@ def _analyse(article: Article, *, with_speech: bool = True) -> tuple[list[Quote]
     records, layout, paragraphs = _scan(article)
     used = {r.cue_span.start for r in records if r.cue_span is not None}
     speech = speech_records(article, layout, used) if with_speech else []
-    resolver = SpeakerResolver(article)
+    resolver = SpeakerResolver(article, in_quote=layout.in_quote)
     events: list[tuple[int, int, Any]] = []
     for r in records:
         if r.mention is not None:

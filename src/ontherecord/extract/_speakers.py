@@ -11,16 +11,15 @@ is present, else from a small built-in finder of capitalised names.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import regex
 
 from ontherecord import _data
+from ontherecord._actor import ACTOR_KINDS, Actor, ActorMention
 from ontherecord._article import Article, Span
 
-if TYPE_CHECKING:
-    from ontherecord._actor import Actor
 
 __all__ = ["SpeakerResolver", "mention_name", "pronoun_info"]
 
@@ -110,48 +109,17 @@ def mention_name(mention: str) -> tuple[str, str]:
     return mention.strip(), "group"
 
 
-class _StandInActor:
-    """A minimal actor with the fields speaker resolution reads (used when the actors module is
-    missing)."""
-
-    def __init__(self, name: str, kind: str, mentions: tuple[Span, ...] = (), gender: str | None = None):
-        self.name = name
-        self.kind = kind
-        self.aliases = frozenset({name})
-        self.spans = mentions
-        self.gender = gender
-
-    def __repr__(self) -> str:
-        return f"Actor(name={self.name!r}, kind={self.kind!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _StandInActor) and (self.name, self.kind) == (other.name, other.kind)
-
-    def __hash__(self) -> int:
-        return hash((self.name, self.kind))
+def _make_actor(article: Article, name: str, kind: str, span: Span, gender: str | None) -> Actor:
+    """An actor built from a speaker mention the article's actor finder did not give."""
+    k = kind if kind in ACTOR_KINDS else "person"
+    mention = ActorMention(article_id=article.id, span=span, text=article.text[span.start : span.end],
+                           rule="speaker")
+    return Actor(name=name, kind=k, aliases=frozenset({name}), mentions=(mention,),
+                 gender=gender if k == "person" else None, why=("named as a speaker",))
 
 
-def _make_actor(name: str, kind: str, spans: tuple[Span, ...], gender: str | None) -> Any:
-    try:
-        from ontherecord._actor import Actor, ActorMention
-    except ImportError:
-        return _StandInActor(name, kind, spans, gender)
-    k = kind if kind in {"person", "organization", "country", "place", "document", "group"} else "person"
-    return Actor(
-        name=name,
-        kind=k,
-        aliases=frozenset({name}),
-        mentions=tuple(ActorMention(article_id="", span=s, text=name, rule="speaker") for s in spans),
-        gender=gender,
-        why="named as a speaker",
-    )
-
-
-def _actor_spans(actor: Any) -> tuple[Span, ...]:
-    spans = getattr(actor, "spans", None)
-    if spans is not None:
-        return tuple(spans)
-    return tuple(m.span for m in getattr(actor, "mentions", ()))
+def _actor_spans(actor: Actor) -> tuple[Span, ...]:
+    return tuple(m.span for m in actor.mentions)
 
 
 def _article_actors(article: Article) -> tuple[Any, ...]:
@@ -171,9 +139,10 @@ class SpeakerResolver:
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, in_quote: Callable[[int], bool] | None = None) -> None:
         self.text = article.text
         self._article = article
+        self._in_quote = in_quote or (lambda pos: False)
         self._actors: tuple[Any, ...] | None = None
         self._index: list[tuple[int, int, Any]] | None = None
         self.history: list[tuple[int, Any]] = []  # (mention start, actor), in resolution order
@@ -187,16 +156,17 @@ class SpeakerResolver:
             self._index = idx
         return self._index
 
-    def _actor_at(self, span: Span) -> Any:
-        best = None
-        best_ov = 0
-        for s, e, a in self._load():
+    def _actor_at(self, span: Span) -> Actor | None:
+        """The actor (of those already loaded) named by the head of the mention."""
+        if self._index is None:
+            return None
+        head_start = self.text.rfind(" ", span.start, span.end) + 1 or span.start
+        for s, e, a in self._index:
             if s >= span.end:
                 break
-            ov = min(e, span.end) - max(s, span.start)
-            if ov > best_ov:
-                best, best_ov = a, ov
-        return best
+            if e > head_start and s < span.end and not self.text.startswith(("'s", "’s"), e):
+                return a
+        return None
 
     def _named(self, name: str, kind: str, span: Span) -> Any:
         key = name.casefold()
@@ -210,7 +180,7 @@ class SpeakerResolver:
             ):
                 return prev
         gender = self._gender_of(span)
-        actor = _make_actor(name, kind, (span,), gender)
+        actor = _make_actor(self._article, name, kind, span, gender)
         self._made[key] = actor
         return actor
 
@@ -307,6 +277,8 @@ class SpeakerResolver:
         for s, e, a in self._load():
             if e > span.start:
                 break
+            if self._in_quote(s):
+                continue  # a name inside a quotation is not who speaks
             ak = getattr(a, "kind", "")
             if want_person and ak == "person":
                 ag = getattr(a, "gender", None)
