@@ -8,6 +8,8 @@ corpus. See https://ontherecord.readthedocs.io/ for the documentation.
 from ontherecord import errors, examples
 from ontherecord._article import Article, Furniture, Segment, Span
 from ontherecord.corpus._corpus import Corpus
+from ontherecord.extract._quantities import Quantity, extract_quantities
+from ontherecord.extract._times import TimeExpression, extract_times
 
 __version__ = "0.1.0.dev0"
 
@@ -15,9 +17,13 @@ __all__ = [
     "Article",
     "Corpus",
     "Furniture",
+    "Quantity",
     "Segment",
     "Span",
+    "TimeExpression",
     "__version__",
     "errors",
     "examples",
+    "extract_quantities",
+    "extract_times",
 ]
