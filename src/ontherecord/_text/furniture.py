@@ -32,7 +32,20 @@ _BYLINE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_SPLIT_NAMES = regex.compile(r"[ ]*+(?:,|\band\b|&)[ ]*+")
+_SPLIT_AND = regex.compile(r"[ ]*+(?:,[ ]*+)?(?:\band\b|&)[ ]*+")
+_SPLIT_COMMA = regex.compile(r"[ ]*+,[ ]*+")
+
+
+def _byline_names(names: str) -> tuple[str, ...]:
+    """Split the names of a byline. Commas separate names only before the last "and"
+    ("By A, B and C"); after it, or when there is no "and", a comma starts the affiliation
+    ("By A and B, Associated Press", "By A, Reuters")."""
+    parts = _SPLIT_AND.split(names)
+    out: list[str] = []
+    for p in parts[:-1]:
+        out.extend(_SPLIT_COMMA.split(p))
+    out.append(_SPLIT_COMMA.split(parts[-1])[0])
+    return tuple(x for x in out if x)
 _BIO = regex.compile(
     rf"""
     ^ (?! (?:The|This|That|It|Our|We|Its|Their)\b ) (?P<name> {_NAME} ) [ ]++
@@ -49,6 +62,8 @@ _CREDIT = regex.compile(
     | ^ \(? (?: additional[ ] )?+ (?: reporting | writing | editing | compiled | produced )
       [ ] by \b                                           # wire credits: "(Reporting by ...)"
     | ^ (?: copyright | \u00a9 | \(c\) ) \b? [ ]*+ \d{4}            # "Copyright 2020 ..."
+    | \( [^()\n]{0,30}? \b photo(?:graph)?s? \b [^()\n]{0,5}? / [^()\n]{1,60}+ \) [ ]*+ $
+                                                          # "(AP Photo/Evan Vucci)" closing a caption
     | \b (?: via | / ) [ ]?+ (?: getty[ ]images | afp | reuters | ap[ ]photo | epa | shutterstock
       | alamy | associated[ ]press ) \b                  # agency credit anywhere in a short line
     """,
@@ -107,7 +122,7 @@ def find_furniture(text: str, paragraphs: list[tuple[int, int]]) -> list[Furnitu
         if words <= 12 and (near_top or near_end):
             m = _BYLINE.match(para)
             if m:
-                names = tuple(x for x in _SPLIT_NAMES.split(m.group("names")) if x)
+                names = _byline_names(m.group("names"))
                 out.append(FurnitureMatch(s, e, "byline", "byline.by-name", names))
                 continue
         if words <= 40 and _CREDIT.search(para) and (words <= 25 or para[:1] == "("):

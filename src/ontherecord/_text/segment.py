@@ -10,10 +10,12 @@ time linear in the text.
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 import regex
 
-from ontherecord._data import word_set
+from ontherecord._data import lines, word_set
 from ontherecord._text.normalize import Normalized
 
 __all__ = ["Boundary", "paragraph_spans", "sentence_spans"]
@@ -23,25 +25,53 @@ _LOWER_START = regex.compile(r"[ ]*+\p{Ll}")
 _FINAL = frozenset('.!?:;"\')]\u2026\u00bb')
 
 # A candidate sentence end: terminal punctuation, closing quotes or brackets glued to it, then
-# white space, then something that can open a sentence. Possessive quantifiers: no backtracking.
+# white space, then something that can open a sentence (or, for a full stop standing alone between
+# spaces, any letter). Possessive quantifiers: no backtracking.
 _CANDIDATE = regex.compile(
     r"""
+    (?<! [.?!\u2026] )                          # only where a run of marks starts (linear time)
     (?P<term> \.\.\.++ | \u2026++ | [.?!]++ )      # full stop(s), ellipsis, ? or ! (runs kept whole)
     (?P<close> ["')\]\u00bb]*+ )                 # closing quotation marks or brackets
     (?P<space> \s++ )                            # the gap between the sentences
-    (?= ["'(\[\u00ab]*+ [\p{Lu}\p{Nd}] )          # next sentence: opening marks, then a capital or digit
+    (?= ["'(\[\u00ab]*+ [\p{Lu}\p{Nd}]          # next sentence: opening marks, then a capital or digit
+      | (?P<lower> \p{Ll} ) )                    # or a lower-case letter (kept only after a lone stop)
     """,
     regex.VERBOSE,
 )
-_TOKEN_BEFORE = regex.compile(r"(?r)[^\s\"'(\[\u00ab]++")
+_TOKEN_STOP = frozenset("\"'([\u00ab")
 _NEXT_WORD = regex.compile(r"[\"'(\[\u00ab]*+(?P<word>[\p{L}\p{Nd}]++)")
 _INITIALISM = regex.compile(r"(?:\p{L}\.)++\p{L}")  # U.S, U.S.A, a.m, p.m, D.C (final dot cut)
 _INITIAL = regex.compile(r"\p{Lu}")  # E. Smith
 _LIST_MARKER = regex.compile(r"(?:\p{Nd}{1,3}|[\p{L}]|[ivxIVX]{1,4})")
 _MONTHS = frozenset(
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+    ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
 )
 _NEVER_END = frozenset({"e.g", "i.e", "viz", "cf"})
+_NICKNAME = regex.compile(r"[\"'\u00ab][^\s\"'\u00bb]{1,30}+[\"'\u00bb]")  # "Butch"
+_OPENING_QUOTES = frozenset('"\'\u00ab')
+# Words that go on a sentence after "5 p.m.": weekdays, months, and time-zone words that are not
+# written in capitals (capitalised zones such as EST are recognised by shape).
+_AFTER_TIME = frozenset(
+    {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "Eastern", "Central", "Mountain", "Pacific",
+        "Atlantic", "Greenwich", "Local", "Today", "Tonight", "Tomorrow", "Yesterday",
+    }
+)
+# A speech tag after a closing quotation mark: capitalised names, a verb, then punctuation, the end
+# of the paragraph, or a preposition.
+_SPEECH_TAG = regex.compile(
+    r"""
+    (?P<names> \p{Lu}[\p{L}'\-.]{0,30}+
+               (?: [ ] \p{Lu}[\p{L}'\-.]{0,30}+ ){0,3}+ )       # "Trump", "Sen. Ted Cruz"
+    [ ] (?P<verb> \p{Ll}{1,20}+ )                                       # "said", "asked"
+    (?= [ ]*+ (?: [.,;:!?\-] | $ )                                 # then punctuation or the end
+      | [ ] (?: of | to | in | on | at | about | after | before | during | while | when
+              | on | from | with | as | through | via | later | earlier | again ) \b )
+    """,
+    regex.VERBOSE,
+)
 
 
 @attrs.frozen
@@ -87,36 +117,106 @@ def paragraph_spans(norm: Normalized) -> list[tuple[int, int]]:
     return spans
 
 
-def _keep_boundary(text: str, para_start: int, m: regex.Match[str]) -> str | None:
+@functools.cache
+def _cue_verbs() -> frozenset[str]:
+    """Speech and cue verbs (every inflected form) from ``data/cue_verbs.txt``: the first word of
+    each entry line."""
+    return frozenset(line.split()[0] for line in lines("cue_verbs"))
+
+
+def _attribution_follows(text: str, at: int, end: int, *, full_stop: bool) -> bool:
+    """Whether the words at ``at`` are a speech tag that closes the quotation before it: one to
+    four capitalised words that are not sentence openers, then a cue verb, then punctuation, the
+    end of the paragraph, or a preposition (``"Why?" Trump asked.``, ``?" Trump said of Apple``).
+    After a quotation closed by a full stop only a bare tag counts (``." Trump said.``): ``."
+    Cruz says, "That ...`` opens a new sentence."""
+    m = _SPEECH_TAG.match(text, at, end)
+    if m is None or m.group("verb") not in _cue_verbs():
+        return False
+    if full_stop:
+        rest = text[m.end() : m.end() + 1]
+        if rest not in ("", ".") or m.end() > end:
+            return False
+    starters = word_set("sentence_starters")
+    return not any(w in starters for w in m.group("names").split())
+
+
+def _keep_boundary(text: str, para_start: int, m: regex.Match[str], para_end: int) -> str | None:
     """Decide whether the candidate ``m`` ends a sentence; return the rule that keeps it, or None
     when a rule vetoes it."""
     term = m.group("term")
+    close = m.group("close")
+    if m.group("lower") is not None:
+        # before a lower-case word only a full stop standing alone between spaces ends a sentence
+        # (" . " in spun or badly edited copy); ". . ." is a spaced ellipsis
+        lone = (
+            term == "."
+            and not close
+            and m.start() > para_start
+            and text[m.start() - 1] == " "
+            and text[max(para_start, m.start() - 2)] != "."
+        )
+        return "lone-stop" if lone else None
     nxt = _NEXT_WORD.match(text, m.end())
     next_word = nxt.group("word") if nxt else ""
     opener = next_word in word_set("sentence_starters")
+    quoted = '"' in close or "'" in close or "\u00bb" in close
+    if quoted and _attribution_follows(text, m.end(), para_end, full_stop=term == "."):
+        return None  # the quotation is the object of "Trump said": one sentence
     if term in ("...", "\u2026"):
         # an ellipsis ends a sentence before an opener or after a closing mark; before any other
         # capitalised word it usually marks an omission ("the ... President said")
-        return "ellipsis" if opener or m.group("close") else None
+        return "ellipsis" if opener or close else None
     if term != ".":
         return "terminal"  # ? and ! before a capital
-    if m.group("close"):
+    if close:
         return "terminal-closed"  # `."` or `.)`: the quotation or bracket closes the sentence
-    tok_m = _TOKEN_BEFORE.search(text, para_start, m.start())
-    token = tok_m.group() if tok_m and tok_m.end() == m.start() else ""
+    # the token before the full stop, read backwards at most 40 characters (linear time: a longer
+    # token is no abbreviation)
+    j = m.start()
+    k = j
+    lo = max(para_start, j - 40)
+    while k > lo and not text[k - 1].isspace() and text[k - 1] not in _TOKEN_STOP:
+        k -= 1
+    token = text[k:j] if k == para_start or not (k == lo and lo > para_start) else ""
     if not token:
         return "terminal"
     if token in word_set("abbreviations_prefix") or token in _NEVER_END:
         return None
-    if tok_m is not None and tok_m.start() == para_start and _LIST_MARKER.fullmatch(token):
+    if k == para_start and _LIST_MARKER.fullmatch(token):
         return None  # "1. Push for ..." at the start of a paragraph is a list item
+    # an opening quotation mark after an abbreviation starts a new sentence, unless it only wraps
+    # a nickname (`Gov. C.L. "Butch" Otter`)
+    quote_opens = (
+        text[m.end() : m.end() + 1] in _OPENING_QUOTES
+        and _NICKNAME.match(text, m.end(), para_end) is None
+    )
+    if token in ("a.m", "p.m", "A.M", "P.M"):
+        # "at 5 p.m. Tuesday", "9 p.m. EST", "10 a.m. Eastern" go on; anything else is a new sentence
+        return None if _continues_time(next_word) else "time-then-capital"
     if _INITIALISM.fullmatch(token) or _INITIAL.fullmatch(token):
-        return "initialism-then-opener" if opener else None
+        if opener:
+            return "initialism-then-opener"
+        if quote_opens and len(token) > 1:
+            return "initialism-then-quotation"  # `in Binghamton, N.Y. "Secretary Clinton ...`
+        return None
     if token in word_set("abbreviations"):
         if token in _MONTHS and next_word[:1].isdigit():
             return None
-        return "abbreviation-then-opener" if opener else None
+        if opener:
+            return "abbreviation-then-opener"
+        return "abbreviation-then-quotation" if quote_opens else None
     return "terminal"
+
+
+def _continues_time(word: str) -> bool:
+    """Whether ``word`` can follow "5 p.m." in the same sentence: a weekday, a month, a time zone
+    (capitals, or a word such as Eastern), or "local"."""
+    if not word:
+        return True
+    if word in _AFTER_TIME or word.rstrip(".") in _MONTHS:
+        return True
+    return word.isupper() and len(word) <= 5 and word.isalpha()
 
 
 def sentence_spans(norm: Normalized, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -127,7 +227,7 @@ def sentence_spans(norm: Normalized, paragraphs: list[tuple[int, int]]) -> list[
     for ps, pe in paragraphs:
         start = ps
         for m in _CANDIDATE.finditer(text, ps, pe):
-            if _keep_boundary(text, ps, m) is None:
+            if _keep_boundary(text, ps, m, pe) is None:
                 continue
             end = m.start("space")
             if end > start:
