@@ -125,3 +125,23 @@ def test_planted_numbers_come_back(n: int, noun: str) -> None:
     """A number written with thousands separators before a plural noun is read back exactly."""
     q = one(f"Officials said {n:,} {noun} were there.")
     assert (q.value, q.unit, q.approximate) == (n, noun, False)
+
+
+def test_seed_zero_counts_that_claims_can_compare() -> None:
+    """'no one was injured' (000) and 'no U.S. casualties' (004) are counts of zero."""
+    (injured,) = [q for q in seed_quantities("000") if q.rule == "zero"]
+    assert (injured.text, injured.value, injured.unit) == ("no one", 0, "people")
+    casualties = [q for q in seed_quantities("004") if q.rule == "zero"]
+    assert [(q.text, q.value, q.unit) for q in casualties] == [
+        ("no U.S. casualties", 0, "casualties"),
+        ("no casualties", 0, "casualties"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Iraq had no choice but to comply.", "There is no sign of de-escalation.", "No one knows."],
+)
+def test_no_without_a_count_noun_is_not_zero(sentence: str) -> None:
+    """'no' before a noun that is not counted (choice, sign) or 'no one' without harm is no zero."""
+    assert extract_quantities(Article.from_text(sentence)) == []

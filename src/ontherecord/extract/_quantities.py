@@ -22,7 +22,7 @@ import regex
 
 from ontherecord._article import Span
 from ontherecord._data import lines
-from ontherecord._text.normalize import normalize
+from ontherecord._text.normalize import Normalized, normalize
 from ontherecord.extract._times import NUMBER_WORDS, time_spans
 
 if TYPE_CHECKING:
@@ -233,10 +233,13 @@ def _iter(article: Article) -> list[Quantity]:
         q = _quantity(article, text, norm, m)
         if q is not None:
             out.append(q)
+    if "no" in text.lower():
+        out.extend(_zeros(article, text, norm))
+        out.sort(key=lambda q: q.span)
     return out
 
 
-def _quantity(article: Article, text: str, norm: object, m: regex.Match[str]) -> Quantity | None:
+def _quantity(article: Article, text: str, norm: Normalized, m: regex.Match[str]) -> Quantity | None:
     approx = m.group("approx")
     bound: Bound | None = None
     rule = "digits"
@@ -293,7 +296,7 @@ def _quantity(article: Article, text: str, norm: object, m: regex.Match[str]) ->
             return None  # a year the time patterns did not claim
     if approx and bound is None:
         bound = _approximators().get(approx.lower(), "about")
-    start, stop = norm.span_to_original(m.start(), end)  # type: ignore[attr-defined]
+    start, stop = norm.span_to_original(m.start(), end)
     return Quantity(
         span=Span(start, stop),
         text=article.text[start:stop],
@@ -304,6 +307,39 @@ def _quantity(article: Article, text: str, norm: object, m: regex.Match[str]) ->
         bound=bound,
         rule=rule,
     )
+
+
+_ZERO = regex.compile(
+    r"""
+    \b(?P<no>[Nn]o)
+    (?: [ ]one[ ](?:was|were|has[ ]been|had[ ]been)[ ](?:(?:seriously|critically|badly)[ ])?
+        (?:killed|injured|wounded|hurt|harmed)\b            # "no one was injured"
+      | (?=[ ]) )                                          # "no U.S. casualties"
+    """,
+    regex.VERBOSE,
+)
+
+
+def _zeros(article: Article, text: str, norm: Normalized) -> list[Quantity]:
+    """Counts of zero stated with "no": "no U.S. casualties", "no one was injured"."""
+    out = []
+    zero_nouns = _units().get("zero", {})
+    for m in _ZERO.finditer(text, timeout=10.0):
+        if m.end() - m.start("no") > 3:
+            unit: str | None = "people"
+            end = m.start("no") + len("no one")
+        else:
+            unit, end = _noun_after(text, m.end(), 0)
+            if unit not in zero_nouns:
+                continue
+        start, stop = norm.span_to_original(m.start(), end)
+        out.append(
+            Quantity(
+                span=Span(start, stop), text=article.text[start:stop], value=0, unit=unit,
+                rule="zero",
+            )
+        )  # fmt: skip
+    return out
 
 
 def extract_quantities(article: Article) -> list[Quantity]:
