@@ -7,23 +7,30 @@ corpus. See https://ontherecord.readthedocs.io/ for the documentation.
 
 from ontherecord import errors, examples
 from ontherecord._article import Article, Furniture, Segment, Span
+from ontherecord._claim import Claim, Quote
 from ontherecord.corpus._corpus import Corpus
+from ontherecord.extract._attribution import attribute
 from ontherecord.extract._quantities import Quantity, extract_quantities
+from ontherecord.extract._quotes import extract_quotes
 from ontherecord.extract._times import TimeExpression, extract_times
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
     "Article",
+    "Claim",
     "Corpus",
     "Furniture",
     "Quantity",
+    "Quote",
     "Segment",
     "Span",
     "TimeExpression",
     "__version__",
+    "attribute",
     "errors",
     "examples",
     "extract_quantities",
+    "extract_quotes",
     "extract_times",
 ]

@@ -317,10 +317,15 @@ def subject_after(text: str, start: int, end: int) -> Span | None:
     """Return the subject that follows an inverted cue ("said Fawaz Gerges, a professor ...")."""
     toks = tokens(text, start, min(end, start + 160))
     phrase: list[tuple[int, int, str]] = []
-    for s, e, tok in toks:
+    for n, (s, e, tok) in enumerate(toks):
+        if tok == "." and phrase and phrase[-1][2][:1].isupper() and len(phrase[-1][2]) <= 4 and phrase[-1][1] == s:
+            continue  # "Sen. Mark Warner": the full stop of an abbreviated title
         if not tok[:1].isalnum() or len(phrase) >= 8:
             break
         low = tok.lower()
+        if low == "of" and phrase and phrase[-1][2][:1].isupper() and n + 1 < len(toks) and toks[n + 1][2][:1].isupper():
+            phrase.append((s, e, tok))  # "Secretary of State Mike Pompeo"
+            continue
         if low in _PRONOUNS and not phrase:
             return Span(start=s, end=e)
         if low in _STOP or low in _PREPOSITIONS and phrase and not _is_name_token(phrase[-1][2]) is False:
@@ -347,14 +352,15 @@ def mention_kind(text: str, span: Span) -> str:
     if not words:
         return "anonymous"
     head = words[-1].lower().rstrip(".,")
+    first = words[0].lower()
     has_name = any(w[:1].isupper() for w in words[1:]) or (
-        words[0][:1].isupper() and words[0].lower() not in _DETERMINERS
+        words[0][:1].isupper() and first not in _DETERMINERS and first not in _anonymous_heads()
     )
     if head in _document_heads() and (len(words) > 1 and has_name or head in {"agreement", "treaty", "accord"}):
         return "document"
     if head in _document_heads():
         return "document" if not has_name and words[0].lower() in {"the", "a", "an", "this"} else "named"
-    if head in _anonymous_heads() and not any(w[:1].isupper() and w.lower() not in _DETERMINERS for w in words):
+    if head in _anonymous_heads() and not has_name:
         return "anonymous"
     if words[0].lower() in {"a", "an", "some", "many", "several", "most", "other", "two", "three"} and not has_name:
         return "anonymous"

@@ -195,7 +195,7 @@ def _after_quote(text: str, pos: int, end: int) -> tuple[Span, Span, str, str] |
     if toks[0][2].lower() == "as" and len(toks) > 1:
         toks = toks[1:]
     first = toks[0][2]
-    if first in classes and classes[first] == "speech":
+    if first in classes and classes[first] in {"speech", "weak"} and not first.startswith("continu"):
         # inverted: "said Fawaz Gerges, a professor"
         if full_stop:
             return None
@@ -205,7 +205,7 @@ def _after_quote(text: str, pos: int, end: int) -> tuple[Span, Span, str, str] |
         return mention, Span(start=toks[0][0], end=toks[0][1]), first, "after.inverted"
     # subject then cue within a few tokens: "he said", "the Kataeb Hezbollah faction said"
     for k, (s, e, tok) in enumerate(toks[:11]):
-        if tok in classes and classes[tok] == "speech" and k > 0:
+        if tok in classes and classes[tok] in {"speech", "weak"} and k > 0 and not tok.startswith("continu"):
             mention = subject_before(text, toks[0][0], s)
             if mention is None or mention.start != toks[0][0] and not _apposition(text, toks[0][0], mention):
                 return None
@@ -334,6 +334,8 @@ def _analyse(article: Article, *, with_speech: bool = True) -> tuple[list[Quote]
     """
     from ontherecord.extract._attribution import speech_records
 
+    if not isinstance(article, Article):
+        raise InvalidInputError(f"expected an Article, got {type(article).__name__}")
     text = article.text
     records, layout, paragraphs = _scan(article)
     used = {r.cue_span.start for r in records if r.cue_span is not None}
@@ -397,6 +399,8 @@ def _kind_of(text: str, content: str, open_at: int, para_start: int, speaker: An
         return "document"
     if speaker is not None and getattr(speaker, "kind", "") == "document":
         return "document"
+    if open_at == para_start:
+        return "direct"
     before = text[max(para_start, open_at - 3):open_at].rstrip()
     starts_sentence = open_at == para_start or not before or before[-1] in ":.,?!" or before.endswith("that")
     if speaker is None and mention is None:
