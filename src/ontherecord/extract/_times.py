@@ -757,7 +757,9 @@ def _resolve(ctx: _Context, f: _Found) -> Resolved:
             century = 2000 if ctx.base.year >= 2020 else 1900
         return ("date", f"{century + two}s", mod)
     if rule == "year":
-        return ("date", m.group("year"), None)
+        before = ctx.text[max(0, f.start - 6) : f.start]
+        mod = next((w for w in ("early", "mid", "late") if before.endswith((w + " ", w + "-"))), None)
+        return ("date", m.group("year"), mod)
     if rule in _CLOCK_RULES:
         return _clock(ctx, m, None)
     if rule == "set":
