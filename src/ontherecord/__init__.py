@@ -13,13 +13,22 @@ from ontherecord.extract._attribution import attribute
 from ontherecord.extract._quantities import Quantity, extract_quantities
 from ontherecord.extract._quotes import extract_quotes
 from ontherecord.extract._times import TimeExpression, extract_times
+from ontherecord.plugins import (
+    Annotation,
+    Extractor,
+    available_extractors,
+    get_extractor,
+    register_extractor,
+)
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "Annotation",
     "Article",
     "Claim",
     "Corpus",
+    "Extractor",
     "Furniture",
     "Quantity",
     "Quote",
@@ -28,9 +37,12 @@ __all__ = [
     "TimeExpression",
     "__version__",
     "attribute",
+    "available_extractors",
     "errors",
     "examples",
     "extract_quantities",
     "extract_quotes",
     "extract_times",
+    "get_extractor",
+    "register_extractor",
 ]
