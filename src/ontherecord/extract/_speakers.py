@@ -272,23 +272,103 @@ class SpeakerResolver:
             if not want_person and pk in {"organization", "country", "group"}:
                 return prev, _source_kind(pk)
             break
-        # else the nearest earlier compatible actor of the article
-        best = None
-        for s, e, a in self._load():
-            if e > span.start:
-                break
-            if self._in_quote(s):
-                continue  # a name inside a quotation is not who speaks
-            ak = getattr(a, "kind", "")
-            if want_person and ak == "person":
-                ag = getattr(a, "gender", None)
-                if ag is None or ag == gender:
-                    best = a
-            elif not want_person and ak in {"organization", "country"}:
-                best = a
-        if best is not None and span.start - _last_mention_before(best, span.start) < 600:
-            return best, _source_kind(getattr(best, "kind", "person"))
+        # else the nearest earlier compatible name outside quotations
+        if want_person:
+            found = self._nearest_person(span.start, gender)
+        else:
+            found = self._nearest_group(span.start)
+        if found is not None:
+            return found, _source_kind(found.kind)
         return None, "person" if want_person else "organization"
+
+    def _nearest_person(self, pos: int, gender: str) -> Actor | None:
+        """The nearest earlier person named in full ("Donald Trump") or by title ("President Trump")."""
+        male, female = _given_names()
+        lo = max(0, pos - _WINDOW)
+        best: tuple[int, int, str] | None = None
+        for m in _PERSON_NAME.finditer(self.text, lo, pos):
+            if self._in_quote(m.start()):
+                continue
+            words = m.group().split()
+            name, kind = mention_name(m.group())
+            if kind != "person":
+                continue
+            first = name.split()[0]
+            titled = len(words) > len(name.split())
+            g = "male" if first in male else "female" if first in female else None
+            if g is None and titled:
+                g = _title_gender(words[0])
+            if g is None and not titled:
+                continue  # two capitalised words nobody calls a person
+            if g is not None and g != gender:
+                continue
+            best = (m.start(), m.end(), name)
+        if best is None:
+            return None
+        return self._named(best[2], "person", Span(start=best[0], end=best[1]))
+
+    def _nearest_group(self, pos: int) -> Actor | None:
+        """The nearest earlier country or organisation of the gazetteer ("they", "it")."""
+        surfaces, pattern = _gazetteer()
+        lo = max(0, pos - _WINDOW)
+        best: tuple[int, int, str, str] | None = None
+        for m in pattern.finditer(self.text, lo, pos):
+            if self._in_quote(m.start()):
+                continue
+            canonical, kind = surfaces[m.group()]
+            best = (m.start(), m.end(), canonical, kind)
+        if best is None:
+            return None
+        return self._named(best[2], best[3], Span(start=best[0], end=best[1]))
+
+
+_WINDOW = 1500
+_PERSON_NAME = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}'’.\-])
+    (?:(?:{_NAME_TOKEN})[ ]){{1,3}}{_NAME_TOKEN}     # two to four capitalised words: a full name
+    (?![\p{{L}}\p{{N}}\-])
+    """,
+    regex.VERBOSE,
+)
+
+
+@functools.cache
+def _given_names() -> tuple[frozenset[str], frozenset[str]]:
+    return _data.word_set("given_names_male"), _data.word_set("given_names_female")
+
+
+def _title_gender(title: str) -> str | None:
+    female, male = _gender_words()
+    t = title.rstrip(".").lower()
+    return "female" if t in female else "male" if t in male else None
+
+
+@functools.cache
+def _gazetteer() -> tuple[dict[str, tuple[str, str]], regex.Pattern[str]]:
+    """Country names, capitals and organisation names, with their canonical name and kind, from
+    the shared gazetteers (countries.txt, organizations.txt)."""
+    surfaces: dict[str, tuple[str, str]] = {}
+    for line in _data.lines("countries"):
+        fields = [f.strip() for f in line.split("|")]
+        canonical = fields[0]
+        for field in fields[:3]:
+            for name in field.split(";"):
+                name = name.strip()
+                if name and name[:1].isupper():
+                    surfaces.setdefault(name, (canonical, "country"))
+    for line in _data.lines("organizations"):
+        fields = [f.strip() for f in line.split("|")]
+        canonical, kind = fields[0], fields[1] if len(fields) > 1 and fields[1] else "organization"
+        if kind not in ACTOR_KINDS:
+            kind = "organization"
+        names = [canonical] + ([n.strip() for n in fields[2].split(";")] if len(fields) > 2 else [])
+        for name in names:
+            if name and len(name) > 2:
+                surfaces.setdefault(name, (canonical, kind))
+    alternatives = "|".join(regex.escape(n) for n in sorted(surfaces, key=lambda n: (-len(n), n)))
+    pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}\-])(?:{alternatives})(?![\p{{L}}\p{{N}}\-])")
+    return surfaces, pattern
 
 
 _ROLE_WORDS = frozenset(
