@@ -145,3 +145,21 @@ def test_seed_zero_counts_that_claims_can_compare() -> None:
 def test_no_without_a_count_noun_is_not_zero(sentence: str) -> None:
     """'no' before a noun that is not counted (choice, sign) or 'no one' without harm is no zero."""
     assert extract_quantities(Article.from_text(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Officials said 80,000 Democrats caucused on Saturday.", 80000, "Democrats"),
+        ("Only 360 Republicans caucused in Keosauqua.", 360, "Republicans"),
+    ],
+)
+def test_capitalised_plural_is_the_counted_noun(sentence: str, value: int, unit: str) -> None:
+    """A capitalised plural before a verb is what is counted ('80,000 Democrats caucused')."""
+    q = one(sentence)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_number_before_a_hyphenated_phrase_is_no_quantity() -> None:
+    """'5-to-4 votes' is a score, not five of anything."""
+    assert extract_quantities(Article.from_text("The cases were decided by 5-to-4 votes.")) == []

@@ -134,7 +134,7 @@ def _pattern() -> regex.Pattern[str]:
         (?: (?P<pct>[ ]?%|[ ](?:percent|per[ ]cent)\b)       # "3.67%", "24 percent"
           | -(?P<hunit>\p{{Ll}}+(?:-old)?)(?![\p{{L}}-])      # "329-member", "17-year-old"
         )?
-        (?![\p{{L}}0-9]|[.,:/][0-9]|-[0-9])                         # not "4D", "3-2", "5:00"
+        (?![\p{{L}}0-9]|[.,:/][0-9]|-)                     # not "4D", "3-2", "5-to-4", "5:00"
         """,
         regex.VERBOSE,
     )
@@ -182,10 +182,11 @@ def _noun_after(text: str, pos: int, value: float) -> tuple[str | None, int]:
     units = _units()
     modifiers = units.get("modifier", {})
     cur = pos
+    proper: tuple[str, int] | None = None  # a capitalised plural seen on the way: "Democrats"
     for _ in range(4):
         m = _TOKEN.match(text, cur)
         if m is None:
-            return None, pos
+            return proper or (None, pos)
         tok = m.group("tok").rstrip(".'")
         low = tok.lower()
         two = _TOKEN.match(text, m.end())
@@ -206,12 +207,14 @@ def _noun_after(text: str, pos: int, value: float) -> tuple[str | None, int]:
             plural = tok.endswith("s") and not tok.endswith(("ss", "'s")) and len(tok) >= 4
             if plural and value != 1 and low not in _NOT_NOUNS and "'" not in tok:
                 return tok, m.start("tok") + len(tok)
-            return None, pos
+            return proper or (None, pos)
         if _CAPITAL.fullmatch(tok):  # "US", "U.S.", "Iraqi", "PMF", "Iranian-backed"
             cur = m.start("tok") + len(m.group("tok"))
+            if value != 1 and tok.endswith("s") and not tok.endswith(("ss", ".S")) and len(tok) >= 4:
+                proper = (tok, m.start("tok") + len(tok))
             continue
-        return None, pos
-    return None, pos
+        return proper or (None, pos)
+    return proper or (None, pos)
 
 
 def _iter(article: Article) -> list[Quantity]:
