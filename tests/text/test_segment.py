@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import pathlib
 
@@ -131,7 +132,7 @@ def test_seed_sentences_cover_paragraphs() -> None:
         for p in article.paragraphs:
             inside = [s for s in article.sentences if p.span.contains(s.span)]
             assert inside and inside[0].start == p.start and inside[-1].end == p.end
-            for a, b in zip(inside, inside[1:], strict=False):
+            for a, b in itertools.pairwise(inside):
                 assert article.text[a.end : b.start].isspace()
 
 

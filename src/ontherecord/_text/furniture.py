@@ -54,6 +54,7 @@ _BIO = regex.compile(
     """,
     regex.VERBOSE,
 )
+_REPORTED = regex.compile(r"\b(?:said|says|told|according[ ]to)\b")
 _CREDIT = regex.compile(
     r"""
     ^ (?: (?: top | main | header | feature[d]? | lead | cover )[ ] )?+
@@ -133,7 +134,7 @@ def find_furniture(text: str, paragraphs: list[tuple[int, int]]) -> list[Furnitu
             continue
         if near_end and words <= 120:
             m = _BIO.match(para)
-            if m:
+            if m and _REPORTED.search(para) is None:  # a bio describes; it does not report speech
                 first = para[m.end():m.end() + 200].casefold()
                 if any(w.strip(",.;") in roles for w in first.split()[:12]):
                     out.append(FurnitureMatch(s, e, "bio", "bio.name-is-role", (m.group("name"),)))

@@ -1,0 +1,121 @@
+"""Furniture: bylines, bios, credits, disclaimers and calls to action, on the seeds and synthetic
+pages, and body sentences that must not be taken for furniture."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+import pytest
+
+from ontherecord import Article
+from ontherecord.examples import seeds
+
+DATA = pathlib.Path(__file__).parents[1] / "data"
+GOLD = json.loads((DATA / "seeds_gold.json").read_text(encoding="utf-8"))["articles"]
+
+BODY = [
+    "The Iraqi parliament voted on Sunday to ask foreign troops to leave the country.",
+    "Lawmakers loyal to the largest blocs attended the session, officials said.",
+    "The vote is not binding, and the caretaker government has yet to act on it.",
+    "Washington said it had received no formal request to withdraw its forces.",
+    "Analysts expect the talks between the two governments to last for months.",
+    "The coalition suspended its training missions after the strike in Baghdad.",
+    "Iran's foreign minister called the vote a first step toward ending the occupation.",
+    "The United States has about 5,200 troops in Iraq, most of them trainers and advisers.",
+    "A rocket struck near the embassy on Monday night, but nobody was hurt.",
+    "The prime minister resigned in December after weeks of street protests.",
+]
+
+
+def _page(*, top: list[str] = [], middle: list[str] = [], end: list[str] = []) -> Article:  # noqa: B006
+    paras = top + BODY[:5] + middle + BODY[5:] + end
+    return Article.from_text("\n\n".join(paras))
+
+
+@pytest.mark.parametrize("article_id", ["002_cb7897ab3861c419", "003_485e55baddcabb7a"])
+def test_seed_furniture_as_in_gold(article_id: str) -> None:
+    """Each gold boilerplate line of 002 and 003 lies in a furniture item; the author is found."""
+    article = seeds()[article_id]
+    gold = GOLD[article_id]
+    for line in gold["boilerplate"]:
+        assert any(line in f.text for f in article.furniture), line
+    assert gold["author"] in article.found_authors
+    assert len(article.furniture) == len(gold["boilerplate"])
+    for f in article.furniture:
+        assert all(f.text not in b.text for b in article.body)
+
+
+@pytest.mark.parametrize("article_id", ["000_7eab8c8d56f92531", "001_ae584151ea33c66f",
+                                        "004_25411f98d3d20e07"])
+def test_no_furniture_in_plain_seeds(article_id: str) -> None:
+    """000, 001 and 004 are all body text."""
+    article = seeds()[article_id]
+    assert article.furniture == ()
+    assert article.body == article.paragraphs
+
+
+# (paragraph, where it stands, expected kind, expected authors)
+POSITIVE: list[tuple[str, str, str, tuple[str, ...]]] = [
+    ("By John Smith and Jane Doe", "top", "byline", ("John Smith", "Jane Doe")),
+    ("By JOHN SMITH and JANE DOE, Associated Press", "top", "byline", ("JOHN SMITH", "JANE DOE")),
+    ("By John Smith, Jane Roe and Jim Poe", "top", "byline", ("John Smith", "Jane Roe", "Jim Poe")),
+    ("By Jane Doe, Reuters", "top", "byline", ("Jane Doe",)),
+    ("by Duns Scotus", "top", "byline", ("Duns Scotus",)),
+    ("By Omar al-Nidawi | The Guardian", "end", "byline", ("Omar al-Nidawi",)),
+    ("(AP Photo/Evan Vucci)", "middle", "credit", ()),
+    ("President Trump speaks in the Oval Office. (AP Photo/Evan Vucci)", "top", "credit", ()),
+    ("Photo by AHMAD AL-RUBAYE/AFP via Getty Images", "end", "credit", ()),
+    ("Reporting by Ahmed Rasheed; Editing by William Maclean", "end", "credit", ()),
+    ("(Reporting by Ahmed Rasheed in Baghdad; Writing by John Davison; Editing by Jon Boyle)",
+     "end", "credit", ()),
+    ("Copyright 2020 The Associated Press. All rights reserved.", "end", "credit", ()),
+    ("\u00a9 2020 Reuters", "end", "credit", ()),
+    ("Subscribe to our newsletter", "end", "call_to_action", ()),
+    ("Follow us on Twitter", "end", "call_to_action", ()),
+    ("Become a Patron!", "end", "call_to_action", ()),
+    ("Sign up for our daily newsletter.", "middle", "call_to_action", ()),
+    ("Disclaimer: The views expressed in this article are the author's own.", "end",
+     "disclaimer", ()),
+    ("The views expressed in this article are the author's own and do not necessarily reflect "
+     "the editorial stance of this outlet.", "end", "disclaimer", ()),
+    ("Jane Doe is a senior fellow at the Brookings Institution and the author of two books.",
+     "end", "bio", ("Jane Doe",)),
+]
+
+
+@pytest.mark.parametrize(("para", "where", "kind", "authors"), POSITIVE,
+                         ids=[p[0][:40] for p in POSITIVE])
+def test_synthetic_furniture(para: str, where: str, kind: str, authors: tuple[str, ...]) -> None:
+    """Page furniture of each kind is found by shape, with the authors a byline or bio names."""
+    article = _page(**{where: [para]})
+    found = [f for f in article.furniture if f.text == para]
+    assert len(found) == 1, article.furniture
+    assert found[0].kind == kind
+    assert found[0].authors == authors
+    assert found[0].rule and found[0].extractor == "ontherecord.furniture.v1"
+    assert para not in article.body_text
+    assert len(article.furniture) == 1
+
+
+NEGATIVE: list[tuple[str, str]] = [
+    ("By the time the troops arrived, the base was empty.", "top"),
+    ("By the end of the week, Iraqi lawmakers had voted twice.", "end"),
+    ("Photo opportunities were scarce during the visit.", "top"),
+    ("Photographs of the wreckage spread quickly on social media.", "end"),
+    ("Smith is a former professor who said the plan would fail.", "middle"),
+    ("Jane Doe is a former professor of history who said the plan would fail, according to "
+     "people who attended the meeting.", "middle"),
+    ("Supporters of the resolution said it would restore Iraq's sovereignty.", "end"),
+    ("Follow-up talks are planned for next month in Geneva.", "end"),
+    ("The views of the two governments remain far apart, officials said.", "end"),
+    ("Copyright law was not discussed at the meeting.", "end"),
+]
+
+
+@pytest.mark.parametrize(("para", "where"), NEGATIVE, ids=[p[0][:40] for p in NEGATIVE])
+def test_body_text_is_not_furniture(para: str, where: str) -> None:
+    """Body sentences that merely look like furniture stay in the body."""
+    article = _page(**{where: [para]})
+    assert article.furniture == ()
+    assert para in article.body_text
