@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 from array import array
 from collections.abc import Iterable
@@ -53,14 +54,13 @@ __all__ = [
 
 EXTRACTOR = "ontherecord.dedup.v1"
 
-# Words and lines: trivial patterns that cannot backtrack, compiled with the standard library's
-# ``re``, which runs them about half again as fast as ``regex`` (this is the hot loop).
+# Words: a trivial pattern that cannot backtrack, compiled with the standard library's
+# ``re``, which runs it about half again as fast as ``regex`` (this is the hot loop).
 _WORD = re.compile(r"\w+")
-_LINE = re.compile(r"[^\n]+")
 
 # One-for-one typographic folds and deletions, as in ontherecord._text.normalize; a text without
 # deletions keeps its offsets, so the fast path below needs no offset map.
-_DELETABLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\r]")
+_DELETABLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -81,9 +81,9 @@ class DedupParams:
         sample_bits: a trigram is in the sketch when its three word hashes sum to a multiple of
             ``2**sample_bits``: one trigram in ``2**sample_bits``.
         min_shared: sketch keys two articles must share to be compared.
-        max_postings: keys shared by more articles than this pair each article only with the first
-            ``max_postings`` of them (by id), so one boilerplate phrase cannot make the work
-            quadratic.
+        max_postings: a key shared by more articles than this (a stock phrase, or a story with
+            many copies) pairs each article only with its neighbour in id order, so the work stays
+            linear in the number of rows; copies are still joined through the chain.
         paragraph_match: a paragraph matches the other article when at least this share of its word
             bigrams occur there.
         near_coverage: share of the shorter article's words that must lie in matching paragraphs
@@ -101,7 +101,7 @@ class DedupParams:
     shingle: str = "word-3gram, case-folded normalised text, \\w+ tokens"
     sample_bits: int = 3
     min_shared: int = 4
-    max_postings: int = 64
+    max_postings: int = 32
     paragraph_match: float = 0.3
     near_coverage: float = 0.9
     passage_min_words: int = 20
@@ -341,22 +341,32 @@ class _Doc:
     digest: str
 
 
-def _read(text: str) -> _Doc:
+def _read(text: str) -> tuple[_Doc, list[int]]:
     view, offsets = _view(text)
+    low = view.lower()
+    if len(low) != len(view):  # a rare character whose lower case is longer (U+0130)
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
     words: list[str] = []
     lines = array("q")
-    for m in _LINE.finditer(view):
-        found = _WORD.findall(m.group().lower())
+    findall = _WORD.findall
+    pos = 0
+    for line in low.split("\n"):
+        found = findall(line)
         if found:
-            lines.extend((m.start(), m.end(), len(words), len(words) + len(found)))
+            start = pos + len(line) - len(line.lstrip())
+            end = pos + len(line.rstrip())
+            lines.extend((start, end, len(words), len(words) + len(found)))
             words.extend(found)
-    return _Doc(
+        pos += len(line) + 1
+    hashes = word_hashes(words)
+    doc = _Doc(
         view=view,
         offsets=offsets,
-        hashes=array("I", word_hashes(words)),
+        hashes=array("I", hashes),
         lines=lines,
         digest=digest(" ".join(words)),
     )
+    return doc, hashes
 
 
 def sketch(article: Article, *, params: DedupParams | None = None) -> Sketch:
@@ -374,12 +384,12 @@ def sketch(article: Article, *, params: DedupParams | None = None) -> Sketch:
     .. versionadded:: 0.1.0
     """
     p = params or DedupParams()
-    return _sketch(article.id, _read(article.text), p)
+    return _sketch(article.id, *_read(article.text), p)
 
 
-def _sketch(id: str, doc: _Doc, p: DedupParams) -> Sketch:
-    keys = sorted(set(sampled_trigram_keys(doc.hashes, p.sample_bits)))
-    return Sketch(id=id, digest=doc.digest, keys=tuple(keys), words=len(doc.hashes))
+def _sketch(id: str, doc: _Doc, hashes: list[int], p: DedupParams) -> Sketch:
+    keys = sorted(set(sampled_trigram_keys(hashes, p.sample_bits)))
+    return Sketch(id=id, digest=doc.digest, keys=tuple(keys), words=len(hashes))
 
 
 @attrs.frozen
@@ -390,6 +400,7 @@ class _Features:
     offsets: array[int] | None
     paragraphs: tuple[tuple[int, int], ...]  # spans of the view
     bigrams: tuple[frozenset[int], ...]
+    hashes: tuple[array[int], ...]  # word hashes per paragraph
     words: tuple[int, ...]  # word count per paragraph
     all_bigrams: frozenset[int]
 
@@ -405,18 +416,27 @@ def _features(doc: _Doc) -> _Features:
     paras: list[tuple[int, int]] = []
     grams: list[frozenset[int]] = []
     counts: list[int] = []
+    slices: list[array[int]] = []
     h = doc.hashes
     every: set[int] = set()
     ln = doc.lines
     for k in range(0, len(ln), 4):
         w0, w1 = ln[k + 2], ln[k + 3]
-        g = bigram_keys(h[w0:w1]) if w1 - w0 > 1 else {h[w0]}
+        words = h[w0:w1]
+        g = bigram_keys(words.tolist()) if w1 - w0 > 1 else {h[w0]}
         every |= g
         paras.append((ln[k], ln[k + 1]))
         grams.append(frozenset(g))
+        slices.append(words)
         counts.append(w1 - w0)
     return _Features(
-        doc.view, doc.offsets, tuple(paras), tuple(grams), tuple(counts), frozenset(every)
+        doc.view,
+        doc.offsets,
+        tuple(paras),
+        tuple(grams),
+        tuple(slices),
+        tuple(counts),
+        frozenset(every),
     )
 
 
@@ -513,13 +533,8 @@ def _judge(
 # Passage alignment
 
 
-def _tokens(view: str, start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:
-    words: list[str] = []
-    spans: list[tuple[int, int]] = []
-    for m in _WORD.finditer(view, start, end):
-        words.append(m.group().lower())
-        spans.append(m.span())
-    return words, spans
+def _word_spans(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _WORD.finditer(view, start, end)]
 
 
 _Run = tuple[tuple[int, int], tuple[int, int]]
@@ -528,14 +543,15 @@ _Run = tuple[tuple[int, int], tuple[int, int]]
 def _align_paragraphs(fa: _Features, fb: _Features, ka: int, kb: int) -> tuple[list[_Run], int, int]:
     """Align two paragraphs word by word; return the matching word runs (view spans), the words
     aligned, and the words of the shorter paragraph."""
-    a0, a1 = fa.paragraphs[ka]
-    b0, b1 = fb.paragraphs[kb]
-    wa, sa = _tokens(fa.view, a0, a1)
-    wb, sb = _tokens(fb.view, b0, b1)
-    if wa == wb:  # a verbatim copy: one block, no alignment needed
-        return [((sa[0][0], sa[-1][1]), (sb[0][0], sb[-1][1]))], len(wa), len(wa)
+    wa, wb = fa.hashes[ka], fb.hashes[kb]
+    if wa == wb:  # a verbatim copy: the whole paragraph, no alignment needed
+        return [(fa.paragraphs[ka], fb.paragraphs[kb])], len(wa), len(wa)
     sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
     blocks = [m for m in sm.get_matching_blocks() if m.size >= 3]
+    if not blocks:
+        return [], 0, min(len(wa), len(wb))
+    sa = _word_spans(fa.view, *fa.paragraphs[ka])
+    sb = _word_spans(fb.view, *fb.paragraphs[kb])
     runs = [
         ((sa[m.a][0], sa[m.a + m.size - 1][1]), (sb[m.b][0], sb[m.b + m.size - 1][1]))
         for m in blocks
@@ -629,9 +645,8 @@ def _candidate_pairs(
     doc_mask = (1 << shift) - 1
     counts: dict[int, int] = {}
     cap = p.max_postings
-    for part in parts:
-        rows = sorted(part)
-        part = array("Q")  # free as we go
+    while parts:
+        rows = sorted(parts.pop())  # one partition at a time: the shuffle's reduce side
         m = len(rows)
         k = 0
         while k < m:
@@ -640,10 +655,16 @@ def _candidate_pairs(
             while j < m and rows[j] >> shift == key:
                 j += 1
             if j - k > 1:
-                docs = [r & doc_mask for r in rows[k:j]]
-                for x, di in enumerate(docs):
-                    for dj in docs[x + 1 :] if x < cap else docs[:cap]:
-                        code = di * n + dj if di < dj else dj * n + di
+                docs = [r & doc_mask for r in rows[k:j]]  # ascending: rows sort by doc last
+                if j - k <= cap:
+                    for x, di in enumerate(docs):
+                        base = di * n
+                        for dj in docs[x + 1 :]:
+                            code = base + dj
+                            counts[code] = counts.get(code, 0) + 1
+                else:  # a common key: chain neighbours only, so the work stays linear
+                    for di, dj in itertools.pairwise(docs):
+                        code = di * n + dj
                         counts[code] = counts.get(code, 0) + 1
             k = j
     out = [(code // n, code % n, s) for code, s in counts.items() if s >= p.min_shared]
@@ -718,8 +739,12 @@ def deduplicate(
     n = len(arts)
     ids = [a.id for a in arts]
     texts = [a.text for a in arts]
-    docs = [_read(t) for t in texts]
-    sketches = [_sketch(i, d, p) for i, d in zip(ids, docs, strict=True)]
+    docs: list[_Doc] = []
+    sketches: list[Sketch] = []
+    for aid, text in zip(ids, texts, strict=True):
+        doc, hashes = _read(text)
+        docs.append(doc)
+        sketches.append(_sketch(aid, doc, hashes, p))
 
     # Layer 1: exact digests. The first id of each digest class goes on.
     uf = _UnionFind(n)
@@ -727,6 +752,8 @@ def deduplicate(
     exact_members: dict[int, list[int]] = {}
     active: list[int] = []
     for i, s in enumerate(sketches):
+        if not s.words:
+            continue  # nothing to compare: an article without words is nobody's copy
         j = first_of.setdefault(s.digest, i)
         if j == i:
             active.append(i)
