@@ -1,2 +1,24 @@
 """Corpus operations: the collection of articles and what needs more than one of them
 (deduplication, actor resolution across articles, claim clusters)."""
+
+from ontherecord.corpus._dedup import (
+    DedupParams,
+    DedupResult,
+    DuplicateGroup,
+    PairDecision,
+    ReusedPassage,
+    Sketch,
+    deduplicate,
+    sketch,
+)
+
+__all__ = [
+    "DedupParams",
+    "DedupResult",
+    "DuplicateGroup",
+    "PairDecision",
+    "ReusedPassage",
+    "Sketch",
+    "deduplicate",
+    "sketch",
+]
