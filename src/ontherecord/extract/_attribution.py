@@ -420,11 +420,20 @@ def _content_after(text: str, cue_end: int, sent_end: int, cue: str, *, strict: 
         pos += 1
     elif cue in _OBJECT_VERBS:
         # "told reporters the plan was dead": skip a short object
-        toks = tokens(text, pos, min(sent_end, pos + 60))
-        if toks and toks[0][2] in {"reporters", "him", "her", "them", "us", "me", "journalists", "CNN"}:
+        toks = tokens(text, pos, min(sent_end, pos + 80))
+        if not toks:
+            return None
+        if toks[0][2] in {"reporters", "him", "her", "them", "us", "me", "journalists", "supporters", "voters"}:
             pos = toks[0][1]
         else:
-            return None
+            # "told POLITICO he planned", "told the Washington Post on Sunday the plan was dead":
+            # the object runs to the first pronoun or "that" within a few words
+            for k, (_, e, tok) in enumerate(toks[1:7], start=1):
+                if tok.lower() in {"he", "she", "they", "it", "we", "i", "that", "there"}:
+                    pos = toks[k][0] - 1
+                    break
+            else:
+                return None
     while pos < sent_end and text[pos] in " ,:":
         pos += 1
     end = sent_end
@@ -527,6 +536,8 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         cls = classes[verb]
         mention = subject_before(text, ss, cs)
         inverted = False
+        if mention is None and _shares_subject(text, ss, cs, verb):
+            mention = sentence_subject(text, ss, cs)
         if mention is None:
             # "..., said X." inverted
             if cs > ss and text[ss:cs].rstrip().endswith(","):
@@ -561,6 +572,50 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
                                 f"{cls}.{'inverted' if inverted else 'subject'}", conf, mkind))
     out.extend(_noun_records(text, layout))
     return out
+
+
+_PARTICIPLES = frozenset(
+    "saying adding arguing noting claiming warning insisting explaining stating declaring telling "
+    "calling asserting suggesting acknowledging admitting".split()
+)
+
+
+def _shares_subject(text: str, ss: int, cs: int, verb: str) -> bool:
+    """Whether a cue takes the sentence's subject: ", saying ...", "... and said ...", "but added"."""
+    before = text[max(ss, cs - 12) : cs].rstrip()
+    if verb in _PARTICIPLES:
+        return before.endswith(",")
+    return before.endswith((" and", " but", ",and", ", and", ", but")) or before in {"and", "but"}
+
+
+def sentence_subject(text: str, ss: int, limit: int) -> Span | None:
+    """The subject at the start of a sentence: a pronoun or a name, after an opening adverbial
+    ("On Monday, Trump ..."). Used for cues that share it (", saying", "and said")."""
+    toks = tokens(text, ss, min(limit, ss + 200))
+    i = 0
+    if toks and toks[0][2] in {"“", '"'}:
+        return None
+    # skip an opening adverbial up to its comma: "On Monday," "Last week,"
+    if toks and (toks[0][2] in _CAP_PREPOSITIONS or toks[0][2] in _WEEKDAYS):
+        for k, t in enumerate(toks[:7]):
+            if t[2] == ",":
+                i = k + 1
+                break
+        else:
+            return None
+    if i >= len(toks):
+        return None
+    first = toks[i][2]
+    if first.lower() in _PRONOUNS and first.lower() not in {"it", "you"}:
+        return Span(start=toks[i][0], end=toks[i][1])
+    j = i
+    while j < len(toks) and j - i < 6 and (_is_name_token(toks[j][2]) or toks[j][2] == "."):
+        j += 1
+    if j == i or not _is_name_token(toks[j - 1][2]) or toks[i][2] in _CAP_PREPOSITIONS:
+        return None
+    if j < len(toks) and not toks[j][2][:1].islower():
+        return None  # the name must be followed by its verb
+    return Span(start=toks[i][0], end=toks[j - 1][1])
 
 
 def _comma_before(text: str, ss: int, pos: int) -> bool:
@@ -601,12 +656,12 @@ def _according(text: str, ss: int, se: int, cs: int, ce: int) -> SpeechRecord | 
         comma = text.find(",", after, min(se, after + 120))
         if comma > 0:
             after = comma
-    if after < se and text[after] == ",":
+    lead = text[ss:cs].strip(" \"“‘'")
+    if after < se and text[after] == "," and not lead:
         content = _clause(text, after + 1, se)
-        lead = text[ss:cs].strip()
-        if content is not None and lead and not lead.endswith(","):
-            # "If ..., then according to X, C": the attribution sits inside the sentence
-            content = _clause(text, ss, se)
+    elif after < se and text[after] == "," and not lead.endswith(","):
+        # "If ..., then according to X, C": the attribution sits inside the sentence
+        content = _clause(text, ss, se)
     if content is None:
         content = _content_before(text, ss, cs)
     if content is None:
