@@ -419,12 +419,13 @@ class _Context:
             return self.sentence_starts[k], self.sentence_ends[k]
         return max(0, i - 200), min(len(self.text), i + 200)
 
-    def future(self, start: int, end: int) -> bool:
-        """Whether the sentence around ``[start, end)`` speaks of the future."""
+    def future(self, start: int, end: int, *, before: bool = False) -> bool:
+        """Whether the sentence around ``[start, end)`` speaks of the future (with ``before``,
+        only the words before the expression count)."""
         s, e = self.sentence(start)
         if _PAST_SPEECH.search(self.text, max(s, start - 20), start):
             return False
-        return _future_pattern().search(self.text, s, e) is not None
+        return _future_pattern().search(self.text, s, start if before else e) is not None
 
 
 Resolved = tuple[TimeType, str | None, str | None]  # type, value, mod
@@ -468,7 +469,7 @@ def _calendar(ctx: _Context, f: _Found, m: regex.Match[str]) -> Resolved:
     else:
         text = f"{name} {year}" if year else name
     if year is None:
-        got = _nearest(text, base, future=ctx.future(f.start, f.end))
+        got = _nearest(text, base, future=ctx.future(f.start, f.end, before=True))
     else:
         got = _dateparse(text, base, "past")
     if got is None:
@@ -511,7 +512,7 @@ def _month_alone(ctx: _Context, f: _Found, m: regex.Match[str]) -> Resolved:
         prefer = "nearest"
     name = _MONTH_NAMES[_month_number(m.group("month")) - 1]
     if prefer == "nearest":
-        got = _nearest(name, ctx.base, future=ctx.future(f.start, f.end))
+        got = _nearest(name, ctx.base, future=ctx.future(f.start, f.end, before=True))
     else:
         got = _dateparse(name, ctx.base, prefer)
     if got is None:  # pragma: no cover - dateparser always reads a month name
