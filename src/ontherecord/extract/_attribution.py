@@ -728,6 +728,13 @@ def attribute(article: Article) -> list[Claim]:
 
     quotes, speech, layout = _analyse(article)
     text = article.text
+    inherited: dict[int, Span] = {}
+    last_mention: Span | None = None
+    for q in quotes:
+        if q.speaker_mention is not None:
+            last_mention = q.speaker_mention
+        elif q.rule == "continuation" and last_mention is not None:
+            inherited[q.span.start] = last_mention
     claims: list[Claim] = []
     for q in quotes:
         if q.kind == "scare" or (q.speaker is None and q.speaker_mention is None):
@@ -750,8 +757,10 @@ def attribute(article: Article) -> list[Claim]:
             if clause is not None and clause[0] < a - 1 and len(text[clause[0] : a].split()) >= 2:
                 a = clause[0]
                 b = max(b, _clause_end(text, layout, b, clause[1]))
+        # a continuation names its source where the speaker's previous quotation did
+        mention = q.speaker_mention if q.speaker_mention is not None else inherited.get(q.span.start)
         claims.append(Claim(span=Span(start=a, end=b), text=text[a:b], source=q.speaker,
-                            source_mention=q.speaker_mention, source_kind=kind, cue=q.cue, cue_span=q.cue_span,
+                            source_mention=mention, source_kind=kind, cue=q.cue, cue_span=q.cue_span,
                             quote=q, confidence=q.confidence, rule="quote." + q.rule))
     claims.extend(r.claim(text) for r in speech)
     claims = _dedupe(claims)
