@@ -71,6 +71,9 @@ POSITIVE: list[tuple[str, str, str, tuple[str, ...]]] = [
      "end", "credit", ()),
     ("Copyright 2020 The Associated Press. All rights reserved.", "end", "credit", ()),
     ("\u00a9 2020 Reuters", "end", "credit", ()),
+    ("Getty/Instagram.", "middle", "credit", ()),
+    ("Christoph Blocher reacts during a meeting on October 2, 2015. (FABRICE COFFRINI/AFP/Getty "
+     "Images.)", "middle", "credit", ()),
     ("Subscribe to our newsletter", "end", "call_to_action", ()),
     ("Follow us on Twitter", "end", "call_to_action", ()),
     ("Become a Patron!", "end", "call_to_action", ()),
@@ -110,6 +113,12 @@ NEGATIVE: list[tuple[str, str]] = [
     ("Follow-up talks are planned for next month in Geneva.", "end"),
     ("The views of the two governments remain far apart, officials said.", "end"),
     ("Copyright law was not discussed at the meeting.", "end"),
+    # regressions from the development data
+    ("Although Bloomberg is not yet a candidate, Trump sent a jab the billionaire's way.", "end"),
+    ("Mr. Bush is not the first member of his family to land a job on the show.", "end"),
+    ("Florida Rep. Debbie Wasserman Schultz was forced to step down as the party's national chair.",
+     "end"),
+    ("Video Transcript:", "end"),
 ]
 
 

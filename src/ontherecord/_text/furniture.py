@@ -49,7 +49,8 @@ def _byline_names(names: str) -> tuple[str, ...]:
 _BIO = regex.compile(
     rf"""
     ^ (?! (?:The|This|That|It|Our|We|Its|Their)\b ) (?P<name> {_NAME} ) [ ]++
-    (?: is | was | has[ ]been | writes | covers | teaches | serves ) [ ]++
+    (?: is | has[ ]been | writes | covers | teaches | serves ) [ ]++   # present tense: a bio
+    (?! not \b | never \b )                                   # "Mr. Bush is not the first member"
     (?: (?: a | an | the | currently | now | also | formerly ) [ ]++ )?+
     """,
     regex.VERBOSE,
@@ -59,12 +60,15 @@ _CREDIT = regex.compile(
     r"""
     ^ (?: (?: top | main | header | feature[d]? | lead | cover )[ ] )?+
       (?: photo(?:graph)?s? | images? | pictures? | video | graphic | illustration | credit | file[ ]photo )
-      \b [^\n]{0,12}? (?: \bby\b | : | \bcredit\b | \bcourtesy\b | \bvia\b | / )   # "Photo by", "Image: "
+      \b [^\n]{0,12}? (?: \bby\b | :[ ]*+\S | \bcredit\b | \bcourtesy\b | \bvia\b | / )
+                                                          # "Photo by", "Image: X" (not "Video Transcript:")
     | ^ \(? (?: additional[ ] )?+ (?: reporting | writing | editing | compiled | produced )
       [ ] by \b                                           # wire credits: "(Reporting by ...)"
     | ^ (?: copyright | \u00a9 | \(c\) ) \b? [ ]*+ \d{4}            # "Copyright 2020 ..."
     | \( [^()\n]{0,30}? \b photo(?:graph)?s? \b [^()\n]{0,5}? / [^()\n]{1,60}+ \) [ ]*+ $
                                                           # "(AP Photo/Evan Vucci)" closing a caption
+    | ^ (?: getty(?:[ ]images)?+ | afp | reuters | epa | ap(?:[ ]photo)?+ | shutterstock ) [ ]?+ /
+                                                          # "Getty/Instagram", "AP/Evan Vucci"
     | \b (?: via | / ) [ ]?+ (?: getty[ ]images | afp | reuters | ap[ ]photo | epa | shutterstock
       | alamy | associated[ ]press ) \b                  # agency credit anywhere in a short line
     """,
@@ -134,7 +138,11 @@ def find_furniture(text: str, paragraphs: list[tuple[int, int]]) -> list[Furnitu
             continue
         if near_end and words <= 120:
             m = _BIO.match(para)
-            if m and _REPORTED.search(para) is None:  # a bio describes; it does not report speech
+            if (
+                m
+                and _REPORTED.search(para) is None  # a bio describes; it does not report speech
+                and m.group("name").split()[0] not in word_set("sentence_starters")  # "Although X is"
+            ):
                 first = para[m.end():m.end() + 200].casefold()
                 if any(w.strip(",.;") in roles for w in first.split()[:12]):
                     out.append(FurnitureMatch(s, e, "bio", "bio.name-is-role", (m.group("name"),)))
