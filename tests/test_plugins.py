@@ -19,6 +19,8 @@ from importlib.metadata import EntryPoint
 
 import attrs
 import pytest
+from hypothesis import assume, example, given, settings
+from hypothesis import strategies as st
 
 import ontherecord
 from ontherecord import Article, Span, examples, plugins
@@ -78,10 +80,11 @@ def isolated_registry() -> Iterator[None]:
     plugins._reset()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def example_plugin_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[pathlib.Path]:
     """The example plugin, pip-installed from its own folder with this interpreter into a fresh
-    target folder, which is put on sys.path for the session."""
+    target folder, which is on sys.path for this module only (so no other test meets the
+    deliberately broken plugin)."""
     target = tmp_path_factory.mktemp("site")
     cmd = [
         sys.executable, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index",
@@ -99,6 +102,7 @@ def example_plugin_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[pa
     sys.path.remove(str(target))
     importlib.invalidate_caches()
     _forget_plugin_modules()
+    plugins._reset()
 
 
 @pytest.fixture
@@ -704,3 +708,68 @@ def test_builtin_annotations_satisfy_the_annotation_protocol() -> None:
     ]
     assert found
     assert all(isinstance(a, Annotation) for a in found)
+
+
+@st.composite
+def _text_and_spans(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    text = draw(st.text(max_size=60))
+    bounds = st.integers(min_value=0, max_value=len(text))
+    pairs = draw(st.lists(st.tuples(bounds, bounds), max_size=8))
+    return text, sorted({(min(a, b), max(a, b)) for a, b in pairs})
+
+
+def _planted(text: str, spans: list[tuple[int, int]]) -> Callable[[Article], list[Word]]:
+    def run(article: Article) -> list[Word]:
+        if article.text != text:
+            return []
+        return [Word(span=Span(s, e), text=text[s:e]) for s, e in spans]
+
+    return run
+
+
+@settings(max_examples=200)
+@given(_text_and_spans())
+def test_check_extractor_accepts_every_exact_sorted_output(case: tuple[str, list[tuple[int, int]]]) -> None:
+    """Any exact, sorted, deterministic output passes check_extractor: it has no false alarms."""
+    text, spans = case
+    check_extractor(Fake("tests.planted.v1", _planted(text, spans)), [Article.from_text(text, id="t")])
+
+
+@settings(max_examples=200)
+@given(_text_and_spans(), st.data())
+def test_check_extractor_catches_any_misordering(
+    case: tuple[str, list[tuple[int, int]]], data: st.DataObject
+) -> None:
+    """Moving one annotation ahead of an earlier one is always reported as out of order."""
+    text, spans = case
+    assume(len(spans) >= 2)
+    i = data.draw(st.integers(min_value=1, max_value=len(spans) - 1))
+    moved = [spans[i], *spans[:i], *spans[i + 1 :]]
+    with pytest.raises(AssertionError, match="out of order"):
+        check_extractor(Fake("tests.misordered.v1", _planted(text, moved)), [Article.from_text(text, id="t")])
+
+
+def _word(part: str) -> bool:
+    return part[:1] in set("abcdefghijklmnopqrstuvwxyz") and all(
+        c in "abcdefghijklmnopqrstuvwxyz0123456789_" for c in part
+    )
+
+
+def _reference_valid(name: str) -> bool:
+    parts = name.split(".")
+    word = _word
+    version = parts[-1]
+    return (
+        len(name) <= 200 and len(parts) >= 3 and all(word(p) for p in parts)
+        and version[:1] == "v" and version[1:].isdigit() and version[1:2] != "0"
+    )
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="av01_.-A\n é", max_size=14))
+@example("acme.handles.v1")
+@example("acme.v1")
+@example("a.b.v1\n")
+def test_name_check_agrees_with_splitting_on_dots(name: str) -> None:
+    """The name pattern accepts exactly the dotted names with 3+ lower-case parts ending in vN."""
+    assert plugins.valid_name(name) is _reference_valid(name)
