@@ -381,6 +381,19 @@ def test_a_function_needs_a_name() -> None:
         register_extractor(capitalised)
 
 
+def test_a_class_without_a_name_needs_one() -> None:
+    """A class with no 'name' class attribute registers only with name=."""
+
+    class Nameless:
+        def __call__(self, article: Article) -> list[Word]:
+            return []
+
+    with pytest.raises(InvalidInputError, match="no 'name' class attribute"):
+        register_extractor(Nameless)
+    register_extractor(Nameless, name="tests.nameless.v1")
+    assert get_extractor("tests.nameless.v1").name == "tests.nameless.v1"
+
+
 def test_only_callables_register() -> None:
     """Something that cannot be called is neither an extractor nor a factory."""
     with pytest.raises(InvalidInputError, match="not callable"):

@@ -216,6 +216,11 @@ def _maker(obj: object, name: str | None, origin: str) -> tuple[str, Callable[[]
         raise InvalidInputError(f"{origin}: {obj!r} is neither an extractor nor a factory (not callable)")
     own = getattr(obj, "name", None)
     if isinstance(obj, type):
+        if name is None and not isinstance(own, str):
+            raise InvalidInputError(
+                f"{origin}: the class {_describe(obj)} has no 'name' class attribute; "
+                "pass name='namespace.thing.v1'"
+            )
         chosen = _check_name(name if name is not None else own)
         return chosen, lambda: _finish(obj(), chosen, origin)
     if isinstance(own, str):
