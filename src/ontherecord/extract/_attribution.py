@@ -749,7 +749,7 @@ def attribute(article: Article) -> list[Claim]:
         if kind == "person" and q.speaker is not None:
             kind = _speaker_kind(q.speaker)
         a, b = q.span.start, q.span.end
-        if q.cue_span is not None and q.rule in {"before.subject", "before.inverted"} and q.cue:
+        if q.cue_span is not None and q.rule in {"before.subject", "before.inverted", "before.shared_subject"} and q.cue:
             # "X told his Cabinet that during the lull, “ISIS has begun ...”": the reported clause
             # starts before the quotation mark
             ss, se = layout.sentence(q.cue_span.start)

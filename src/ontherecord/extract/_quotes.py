@@ -22,7 +22,9 @@ from ontherecord.extract._attribution import (
     Layout,
     cue_classes,
     cue_pattern,
+    _shares_subject,
     mention_kind,
+    sentence_subject,
     subject_after,
     subject_before,
     tokens,
@@ -174,6 +176,12 @@ def _after_quote(text: str, pos: int, end: int) -> tuple[Span, Span, str, str] |
     while p < end and text[p] in " \t,;!?…":
         p += 1
     full_stop = "." in text[pos:p] or (p < end and text[p] == ".")
+    # a quotation that ends its own sentence ("... this." The star then ...) starts a new one
+    k = pos - 1
+    while k > 0 and text[k] in "\"”’'»":
+        k -= 1
+    if text[k] in ".!?…" and p < end and text[p].isupper() and text[p] not in "I":
+        full_stop = True
     while p < end and text[p] in ".":
         p += 1
     while p < end and text[p] == " ":
@@ -215,6 +223,8 @@ def _after_quote(text: str, pos: int, end: int) -> tuple[Span, Span, str, str] |
                 if nxt not in {".", ",", ""} and not text[e:].startswith(" in a statement"):
                     return None
             return mention, Span(start=s, end=e), tok, "after.subject"
+        if tok == "." and k > 0 and toks[k - 1][1] == s and len(toks[k - 1][2]) <= 3 and toks[k - 1][2][:1].isupper():
+            continue  # "Mr. Pawlenty", "Jeffrey M. Jones"
         if not tok[:1].isalnum() and tok != ",":
             return None
     return None
@@ -255,6 +265,9 @@ def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, 
         return None
     mention = subject_before(text, lo, cs)
     rule = "before.subject"
+    if mention is None and _shares_subject(text, lo, cs, verb):
+        mention = sentence_subject(text, lo, cs)
+        rule = "before.shared_subject"
     if mention is None:
         mention = subject_after(text, ce + 1, open_at)
         rule = "before.inverted"

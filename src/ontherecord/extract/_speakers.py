@@ -96,6 +96,14 @@ def mention_name(mention: str) -> tuple[str, str]:
             return " ".join(run), "person"
     if words and words[0].lower() == "the":
         words = words[1:]
+    # "Priorities USA chief strategist Guy Cecil": a description ending in a full name
+    run: list[str] = []
+    for w in reversed(words):
+        if not regex.fullmatch(_NAME_TOKEN, w) or w.endswith(("'s", "’s")):
+            break
+        run.insert(0, w)
+    if 2 <= len(run) < len(words) and words[-len(run) - 1][:1].islower() and words[-len(run) - 1] not in {"of", "for", "at"}:
+        return " ".join(run), "person"
     if len(words) >= 2 and words[-1].lower() in _GENERIC_TAIL and words[-2][:1].isupper():
         core: list[str] = []
         for w in reversed(words[:-1]):  # "pro-Iranian Kataeb Hezbollah" -> "Kataeb Hezbollah"
