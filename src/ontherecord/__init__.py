@@ -9,6 +9,14 @@ from ontherecord import errors, examples
 from ontherecord._article import Article, Furniture, Segment, Span
 from ontherecord._claim import Claim, Quote
 from ontherecord.corpus._corpus import Corpus
+from ontherecord.corpus._dedup import (
+    DedupParams,
+    DedupResult,
+    DuplicateGroup,
+    PairDecision,
+    ReusedPassage,
+    deduplicate,
+)
 from ontherecord.extract._attribution import attribute
 from ontherecord.extract._quantities import Quantity, extract_quantities
 from ontherecord.extract._quotes import extract_quotes
@@ -28,16 +36,22 @@ __all__ = [
     "Article",
     "Claim",
     "Corpus",
+    "DedupParams",
+    "DedupResult",
+    "DuplicateGroup",
     "Extractor",
     "Furniture",
+    "PairDecision",
     "Quantity",
     "Quote",
+    "ReusedPassage",
     "Segment",
     "Span",
     "TimeExpression",
     "__version__",
     "attribute",
     "available_extractors",
+    "deduplicate",
     "errors",
     "examples",
     "extract_quantities",
