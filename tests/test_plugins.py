@@ -11,6 +11,7 @@ import importlib
 import json
 import os
 import pathlib
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -457,6 +458,14 @@ def test_builtin_extractors_keep_the_contract(name: str) -> None:
     assert extractor.name == name
     assert isinstance(extractor, Extractor)
     check_extractor(extractor)
+
+
+def test_builtin_extractors_survive_pickling() -> None:
+    """Built-in extractors pickle to equal objects, so they can be sent to worker processes."""
+    for name in available_extractors():
+        if name.startswith("ontherecord."):
+            extractor = get_extractor(name)
+            assert pickle.loads(pickle.dumps(extractor)) == extractor
 
 
 def test_builtin_furniture_is_the_articles_furniture() -> None:
