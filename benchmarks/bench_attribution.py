@@ -30,7 +30,7 @@ def main() -> None:
     texts = [p.read_text(encoding="utf-8") for p in paths]
     chars = sum(len(t) for t in texts)
     t0 = time.perf_counter()
-    articles = [otr.Article.from_text(t, id=p.stem) for t, p in zip(texts, paths)]
+    articles = [otr.Article.from_text(t, id=p.stem) for t, p in zip(texts, paths, strict=True)]
     build = time.perf_counter() - t0
     otr.attribute(articles[0])  # load the lexicons once, outside the timing
     best = float("inf")

@@ -19,7 +19,7 @@ import regex
 
 from ontherecord import _data
 from ontherecord._article import Article, Span
-from ontherecord._claim import Claim, Quote
+from ontherecord._claim import Claim
 
 __all__ = ["attribute"]
 
@@ -126,24 +126,173 @@ _BOUNDARY = regex.compile(
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _DETERMINERS = frozenset(
-    "the a an some many most several other another two three four five few both all his her its "
-    "their our this these those one".split()
+    [
+        "the",
+        "a",
+        "an",
+        "some",
+        "many",
+        "most",
+        "several",
+        "other",
+        "another",
+        "two",
+        "three",
+        "four",
+        "five",
+        "few",
+        "both",
+        "all",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "this",
+        "these",
+        "those",
+        "one",
+    ]
 )
-_PREPOSITIONS = frozenset("of for at with from in on by about over under into near within".split())
+_PREPOSITIONS = frozenset(
+    ["of", "for", "at", "with", "from", "in", "on", "by", "about", "over", "under", "into", "near", "within"]
+)
 # lowercase words that end a subject when reading leftwards from a cue
 _STOP = frozenset(
-    """that which who whom whose and but or nor as when while if because so than where after before
-    since though although how what why whether then there here to is was are were be been being has
-    have had will would could can should may might must do does did not never also just even only
-    still yet however meanwhile said says say told tells according it's what's""".split()
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "and",
+        "but",
+        "or",
+        "nor",
+        "as",
+        "when",
+        "while",
+        "if",
+        "because",
+        "so",
+        "than",
+        "where",
+        "after",
+        "before",
+        "since",
+        "though",
+        "although",
+        "how",
+        "what",
+        "why",
+        "whether",
+        "then",
+        "there",
+        "here",
+        "to",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "not",
+        "never",
+        "also",
+        "just",
+        "even",
+        "only",
+        "still",
+        "yet",
+        "however",
+        "meanwhile",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "according",
+        "it's",
+        "what's",
+    ]
 )
 # adverbs and auxiliaries that may stand between a subject and its cue ("Iran initially tried to say")
 _BETWEEN = frozenset(
-    """also later then previously has have had would will reportedly once recently publicly
-    privately repeatedly first again further simply just often frequently flatly long did does do
-    initially tried to wanted seemed appeared subsequently quickly immediately explicitly openly
-    widely separately earlier now already always has could may might can must should had
-    essentially basically effectively went on continued""".split()
+    [
+        "also",
+        "later",
+        "then",
+        "previously",
+        "has",
+        "have",
+        "had",
+        "would",
+        "will",
+        "reportedly",
+        "once",
+        "recently",
+        "publicly",
+        "privately",
+        "repeatedly",
+        "first",
+        "again",
+        "further",
+        "simply",
+        "just",
+        "often",
+        "frequently",
+        "flatly",
+        "long",
+        "did",
+        "does",
+        "do",
+        "initially",
+        "tried",
+        "to",
+        "wanted",
+        "seemed",
+        "appeared",
+        "subsequently",
+        "quickly",
+        "immediately",
+        "explicitly",
+        "openly",
+        "widely",
+        "separately",
+        "earlier",
+        "now",
+        "already",
+        "always",
+        "has",
+        "could",
+        "may",
+        "might",
+        "can",
+        "must",
+        "should",
+        "had",
+        "essentially",
+        "basically",
+        "effectively",
+        "went",
+        "on",
+        "continued",
+    ]
 )
 
 
@@ -171,8 +320,12 @@ class Layout:
                 while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
                     k -= 1
                 word = text[k:j]
-                if word in abbreviations or (len(word) <= 3 and "." in word + "." and word[:1].isupper()
-                                             and (len(word) == 1 or "." in word)):
+                if word in abbreviations or (
+                    len(word) <= 3
+                    and "." in word + "."
+                    and word[:1].isupper()
+                    and (len(word) == 1 or "." in word)
+                ):
                     continue
             starts.append(m.end())
         self.sentence_starts = starts
@@ -209,8 +362,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
     """
     toks = tokens(text, max(lo, cue_start - 240), cue_start)
     i = len(toks) - 1
-    while i >= 0 and (toks[i][2].lower() in _BETWEEN or (toks[i][2].endswith("ly") and toks[i][2].islower()
-                                                         and len(toks[i][2]) > 4)):
+    while i >= 0 and (
+        toks[i][2].lower() in _BETWEEN
+        or (toks[i][2].endswith("ly") and toks[i][2].islower() and len(toks[i][2]) > 4)
+    ):
         i -= 1
     if i < 0:
         return None
@@ -236,13 +391,22 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
         return None
     phrase: list[tuple[int, int, str]] = []
     while i >= 0 and len(phrase) < 10:
-        s, e, tok = toks[i]
+        _s, _e, tok = toks[i]
         low = tok.lower()
         if tok == ",":
             # apposition: "NAME, a professor at X, said"
-            if phrase and phrase[0][2].lower() in {"a", "an", "the"} and i > 0 and _is_name_token(toks[i - 1][2]):
+            if (
+                phrase
+                and phrase[0][2].lower() in {"a", "an", "the"}
+                and i > 0
+                and _is_name_token(toks[i - 1][2])
+            ):
                 j = i - 1
-                while j >= 0 and (_is_name_token(toks[j][2]) or toks[j][2] in {"al", "bin", "de"}) and i - j <= 5:
+                while (
+                    j >= 0
+                    and (_is_name_token(toks[j][2]) or toks[j][2] in {"al", "bin", "de"})
+                    and i - j <= 5
+                ):
                     j -= 1
                 name = toks[j + 1 : i]
                 name = _trim_leading(name)
@@ -251,7 +415,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
             break
         if not (tok[:1].isalnum()):
             break
-        if low in _STOP or low in _PRONOUNS and not phrase:
+        if low in _STOP or (low in _PRONOUNS and not phrase):
             break
         if tok[:1].islower() and tok in cue_classes() and cue_classes()[tok] == "speech":
             break
@@ -280,9 +444,25 @@ def _apposed_name(toks: list[tuple[int, int, str]], i: int) -> Span | None:
         if len(inner) <= 10 and all(t[2][:1].isalnum() or t[2] in "().-" for t in inner):
             return Span(start=inner[0][0], end=inner[-1][1])
         return None
-    if opener.lower() not in _DETERMINERS and not opener[:1].isdigit() and opener.lower() not in {
-        "who", "one", "whose", "himself", "herself", "now", "then", "formerly", "once", "also", "until", "like"
-    }:
+    if (
+        opener.lower() not in _DETERMINERS
+        and not opener[:1].isdigit()
+        and opener.lower()
+        not in {
+            "who",
+            "one",
+            "whose",
+            "himself",
+            "herself",
+            "now",
+            "then",
+            "formerly",
+            "once",
+            "also",
+            "until",
+            "like",
+        }
+    ):
         return None
     k = j - 1
     while k >= 0 and (_is_name_token(toks[k][2]) or toks[k][2] in {"al", "bin", "de"}) and j - k <= 5:
@@ -294,10 +474,39 @@ def _apposed_name(toks: list[tuple[int, int, str]], i: int) -> Span | None:
 
 
 _CAP_PREPOSITIONS = frozenset(
-    "In On At After Before During For With From By Under Over Since Until Earlier Later Last Then "
-    "Meanwhile However But And Yet So Still Also Now Today Yesterday".split()
+    [
+        "In",
+        "On",
+        "At",
+        "After",
+        "Before",
+        "During",
+        "For",
+        "With",
+        "From",
+        "By",
+        "Under",
+        "Over",
+        "Since",
+        "Until",
+        "Earlier",
+        "Later",
+        "Last",
+        "Then",
+        "Meanwhile",
+        "However",
+        "But",
+        "And",
+        "Yet",
+        "So",
+        "Still",
+        "Also",
+        "Now",
+        "Today",
+        "Yesterday",
+    ]
 )
-_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 
 
 def _trim_leading(phrase: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -307,7 +516,9 @@ def _trim_leading(phrase: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     if phrase and (phrase[0][2] in _CAP_PREPOSITIONS or phrase[0][2] in _WEEKDAYS):
         rest = phrase[1:]
         for j, (_, _, tok) in enumerate(rest):
-            if j and (tok.lower() in {"the", "a", "an"} or (tok[:1].isupper() and rest[j - 1][2][:1].islower())):
+            if j and (
+                tok.lower() in {"the", "a", "an"} or (tok[:1].isupper() and rest[j - 1][2][:1].islower())
+            ):
                 return rest[j:]
         return []
     return phrase
@@ -318,22 +529,32 @@ def subject_after(text: str, start: int, end: int) -> Span | None:
     toks = tokens(text, start, min(end, start + 160))
     phrase: list[tuple[int, int, str]] = []
     for n, (s, e, tok) in enumerate(toks):
-        if tok == "." and phrase and phrase[-1][2][:1].isupper() and len(phrase[-1][2]) <= 4 and phrase[-1][1] == s:
+        if (
+            tok == "."
+            and phrase
+            and phrase[-1][2][:1].isupper()
+            and len(phrase[-1][2]) <= 4
+            and phrase[-1][1] == s
+        ):
             continue  # "Sen. Mark Warner": the full stop of an abbreviated title
         if not tok[:1].isalnum() or len(phrase) >= 8:
             break
         low = tok.lower()
-        if low == "of" and phrase and phrase[-1][2][:1].isupper() and n + 1 < len(toks) and toks[n + 1][2][:1].isupper():
+        if (
+            low == "of"
+            and phrase
+            and phrase[-1][2][:1].isupper()
+            and n + 1 < len(toks)
+            and toks[n + 1][2][:1].isupper()
+        ):
             phrase.append((s, e, tok))  # "Secretary of State Mike Pompeo"
             continue
         if low in _PRONOUNS and not phrase:
             return Span(start=s, end=e)
-        if low in _STOP or low in _PREPOSITIONS and phrase and not _is_name_token(phrase[-1][2]) is False:
+        if low in _STOP or (low in _PREPOSITIONS and phrase and _is_name_token(phrase[-1][2]) is not False):
             break
-        if low in _PREPOSITIONS:
-            # "a spokesman for the ministry": keep the preposition only after a lowercase head
-            if not phrase or phrase[-1][2][:1].isupper():
-                break
+        if low in _PREPOSITIONS and (not phrase or phrase[-1][2][:1].isupper()):
+            break  # "a spokesman for the ministry": a preposition only after a lowercase head
         if low in {"on", "in", "at"} or tok in _WEEKDAYS:
             break
         phrase.append((s, e, tok))
@@ -356,13 +577,18 @@ def mention_kind(text: str, span: Span) -> str:
     has_name = any(w[:1].isupper() for w in words[1:]) or (
         words[0][:1].isupper() and first not in _DETERMINERS and first not in _anonymous_heads()
     )
-    if head in _document_heads() and (len(words) > 1 and has_name or head in {"agreement", "treaty", "accord"}):
+    if head in _document_heads() and (
+        (len(words) > 1 and has_name) or head in {"agreement", "treaty", "accord"}
+    ):
         return "document"
     if head in _document_heads():
         return "document" if not has_name and words[0].lower() in {"the", "a", "an", "this"} else "named"
     if head in _anonymous_heads() and not has_name:
         return "anonymous"
-    if words[0].lower() in {"a", "an", "some", "many", "several", "most", "other", "two", "three"} and not has_name:
+    if (
+        words[0].lower() in {"a", "an", "some", "many", "several", "most", "other", "two", "three"}
+        and not has_name
+    ):
         return "anonymous"
     if len(words) >= 2 and words[0].lower() in {"a", "an"}:
         return "anonymous"
@@ -378,29 +604,66 @@ _THAT_AHEAD = regex.compile(
     """,
     regex.VERBOSE,
 )
+_CHANNEL = "statement|interview|speech|letter|tweet|post|report|briefing|conference|release|video|email|op-ed"
 _ADVERBIAL_AFTER_CUE = regex.compile(
-    r"""
+    rf"""
     \G (?:
-        [ ]+ (?:on|last|this|late|early|earlier) [ ] [\p{L}'’]+ (?:[ ](?:morning|afternoon|evening|night))?  # on Monday
-      | [ ]+ (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)         # Tuesday
-      | [ ]+ in [ ] (?:a|an|the|his|her|their|its) [ ] (?:[\p{L}\-]+[ ]){0,2}? (?:statement|interview|speech|letter|tweet|post|report|briefing|conference|release|video|email|op-ed)s?
-           (?:[ ] (?:with|to|on) [ ] (?:the[ ])?[\p{Lu}][\p{L}.]*(?:[ ][\p{Lu}][\p{L}.]*){0,3})?            # in a statement (with CNN)
-      | [ ]+ (?:publicly|privately|repeatedly|again|recently|previously|later|earlier|also|flatly|often)   # adverbs
+        # on Monday, last week, early Tuesday morning
+        [ ]+ (?:on|last|this|late|early|earlier) [ ] [\p{{L}}'’]+ (?:[ ](?:morning|afternoon|evening|night))?
+        # Tuesday, today
+      | [ ]+ (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)
+        # in a statement, in an interview with CNN
+      | [ ]+ in [ ] (?:a|an|the|his|her|their|its) [ ] (?:[\p{{L}}\-]+[ ]){{0,2}}? (?:{_CHANNEL})s?
+           (?:[ ] (?:with|to|on) [ ] (?:the[ ])?[\p{{Lu}}][\p{{L}}.]*(?:[ ][\p{{Lu}}][\p{{L}}.]*){{0,3}})?
+        # adverbs
+      | [ ]+ (?:publicly|privately|repeatedly|again|recently|previously|later|earlier|also|flatly|often)
     )
     """,
     regex.VERBOSE,
 )
 _TO_VERBS = frozenset(
-    "promise promises promised pledge pledges pledged vow vows vowed threaten threatens threatened "
-    "urge urges urged".split()
+    [
+        "promise",
+        "promises",
+        "promised",
+        "pledge",
+        "pledges",
+        "pledged",
+        "vow",
+        "vows",
+        "vowed",
+        "threaten",
+        "threatens",
+        "threatened",
+        "urge",
+        "urges",
+        "urged",
+    ]
 )
 _OBJECT_VERBS = frozenset(
-    "told tells tell telling asked asks warned warns urged urges reminded assured informed "
-    "persuaded convinced".split()
+    [
+        "told",
+        "tells",
+        "tell",
+        "telling",
+        "asked",
+        "asks",
+        "warned",
+        "warns",
+        "urged",
+        "urges",
+        "reminded",
+        "assured",
+        "informed",
+        "persuaded",
+        "convinced",
+    ]
 )
 
 
-def _content_after(text: str, cue_end: int, sent_end: int, cue: str, *, strict: bool = False) -> tuple[int, int] | None:
+def _content_after(
+    text: str, cue_end: int, sent_end: int, cue: str, *, strict: bool = False
+) -> tuple[int, int] | None:
     """The reported clause after a cue: skips adverbials, an object and "that".
 
     With ``strict``, the clause must open with "that" (or "to" for promises and threats).
@@ -423,12 +686,22 @@ def _content_after(text: str, cue_end: int, sent_end: int, cue: str, *, strict: 
         toks = tokens(text, pos, min(sent_end, pos + 80))
         if not toks:
             return None
-        if toks[0][2] in {"reporters", "him", "her", "them", "us", "me", "journalists", "supporters", "voters"}:
+        if toks[0][2] in {
+            "reporters",
+            "him",
+            "her",
+            "them",
+            "us",
+            "me",
+            "journalists",
+            "supporters",
+            "voters",
+        }:
             pos = toks[0][1]
         else:
             # "told POLITICO he planned", "told the Washington Post on Sunday the plan was dead":
             # the object runs to the first pronoun or "that" within a few words
-            for k, (_, e, tok) in enumerate(toks[1:7], start=1):
+            for k, (_, _e, tok) in enumerate(toks[1:7], start=1):
                 if tok.lower() in {"he", "she", "they", "it", "we", "i", "that", "there"}:
                     pos = toks[k][0] - 1
                     break
@@ -465,10 +738,28 @@ def _content_before(text: str, sent_start: int, mention_start: int) -> tuple[int
 class SpeechRecord:
     """A reported-speech attribution found in the text, resolved later in text order."""
 
-    __slots__ = ("mention", "cue_span", "cue", "content", "rule", "confidence", "mkind", "source", "source_kind")
+    __slots__ = (
+        "confidence",
+        "content",
+        "cue",
+        "cue_span",
+        "mention",
+        "mkind",
+        "rule",
+        "source",
+        "source_kind",
+    )
 
-    def __init__(self, mention: Span, cue_span: Span, cue: str, content: tuple[int, int], rule: str,
-                 confidence: float, mkind: str) -> None:
+    def __init__(
+        self,
+        mention: Span,
+        cue_span: Span,
+        cue: str,
+        content: tuple[int, int],
+        rule: str,
+        confidence: float,
+        mkind: str,
+    ) -> None:
         self.mention, self.cue_span, self.cue, self.content = mention, cue_span, cue, content
         self.rule, self.confidence, self.mkind = rule, confidence, mkind
         self.source: Any = None
@@ -487,9 +778,17 @@ class SpeechRecord:
     def claim(self, text: str) -> Claim:
         """The resolved record as a :class:`Claim`."""
         a, b = self.content
-        return Claim(span=Span(start=a, end=b), text=text[a:b], source=self.source,
-                     source_mention=self.mention, source_kind=self.source_kind, cue=self.cue,
-                     cue_span=self.cue_span, confidence=self.confidence, rule=self.rule)
+        return Claim(
+            span=Span(start=a, end=b),
+            text=text[a:b],
+            source=self.source,
+            source_mention=self.mention,
+            source_kind=self.source_kind,
+            cue=self.cue,
+            cue_span=self.cue_span,
+            confidence=self.confidence,
+            rule=self.rule,
+        )
 
 
 _NAMED_START = regex.compile(r"[\p{Lu}\p{N}]")
@@ -549,16 +848,26 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         mkind = mention_kind(text, mention)
         if not _plausible_subject(text, mention, mkind):
             continue
-        if cls == "evidence" and mkind not in {"document", "anonymous"} and not _looks_like_evidence(
-            text[mention.start : mention.end]
+        if (
+            cls == "evidence"
+            and mkind not in {"document", "anonymous"}
+            and not _looks_like_evidence(text[mention.start : mention.end])
         ):
             continue
         content = None
-        if not inverted and not (text.startswith((",", "."), ce) and _comma_before(text, ss, mention.start)):
-            if cls != "call":
-                content = _content_after(text, ce, se, verb, strict=cls == "weak")
-        if (content is None and cls in {"speech", "belief"} and not inverted and text.startswith(",", ce)
-                and _comma_before(text, ss, mention.start)):
+        if (
+            not inverted
+            and cls != "call"
+            and not (text.startswith((",", "."), ce) and _comma_before(text, ss, mention.start))
+        ):
+            content = _content_after(text, ce, se, verb, strict=cls == "weak")
+        if (
+            content is None
+            and cls in {"speech", "belief"}
+            and not inverted
+            and text.startswith(",", ce)
+            and _comma_before(text, ss, mention.start)
+        ):
             # "C1, he said, C2": the sentence around the attribution
             content = _clause(text, ss, se)
         if content is None and cls == "call":
@@ -568,15 +877,40 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         if content is None or _mostly_quoted(layout, content):
             continue
         conf = 0.8 if cls == "speech" else 0.6
-        out.append(SpeechRecord(mention, Span(start=cs, end=ce), verb, content,
-                                f"{cls}.{'inverted' if inverted else 'subject'}", conf, mkind))
+        out.append(
+            SpeechRecord(
+                mention,
+                Span(start=cs, end=ce),
+                verb,
+                content,
+                f"{cls}.{'inverted' if inverted else 'subject'}",
+                conf,
+                mkind,
+            )
+        )
     out.extend(_noun_records(text, layout))
     return out
 
 
 _PARTICIPLES = frozenset(
-    "saying adding arguing noting claiming warning insisting explaining stating declaring telling "
-    "calling asserting suggesting acknowledging admitting".split()
+    [
+        "saying",
+        "adding",
+        "arguing",
+        "noting",
+        "claiming",
+        "warning",
+        "insisting",
+        "explaining",
+        "stating",
+        "declaring",
+        "telling",
+        "calling",
+        "asserting",
+        "suggesting",
+        "acknowledging",
+        "admitting",
+    ]
 )
 
 
@@ -627,7 +961,9 @@ def _comma_before(text: str, ss: int, pos: int) -> bool:
 
 def _looks_like_evidence(mention: str) -> bool:
     low = mention.lower()
-    return any(w in low for w in ("poll", "survey", "study", "data", "report", "record", "research", "analysis"))
+    return any(
+        w in low for w in ("poll", "survey", "study", "data", "report", "record", "research", "analysis")
+    )
 
 
 def _mostly_quoted(layout: Layout, content: tuple[int, int]) -> bool:
@@ -671,9 +1007,9 @@ def _according(text: str, ss: int, se: int, cs: int, ce: int) -> SpeechRecord | 
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start] in " \"“":
+    while start < end and text[start] in ' "“':
         start += 1
-    while end > start and text[end - 1] in " \n.\"”":
+    while end > start and text[end - 1] in ' \n."”':
         end -= 1
     if end - start < 12 or len(text[start:end].split()) < 3:
         return None
@@ -696,13 +1032,22 @@ def _noun_records(text: str, layout: Layout) -> list[SpeechRecord]:
     for m in _CLAIM_NOUN.finditer(text):
         if m.group("noun") not in nouns or layout.in_quote(m.start()):
             continue
-        ss, se = layout.sentence(m.start())
+        _ss, se = layout.sentence(m.start())
         content = _clause(text, m.end(), se)
         if content is None:
             continue
         mention = Span(start=m.start("mention"), end=m.end("mention"))
-        out.append(SpeechRecord(mention, Span(start=m.start("noun"), end=m.end("noun")), m.group("noun"),
-                                content, "cue_noun", 0.6, mention_kind(text, mention)))
+        out.append(
+            SpeechRecord(
+                mention,
+                Span(start=m.start("noun"), end=m.end("noun")),
+                m.group("noun"),
+                content,
+                "cue_noun",
+                0.6,
+                mention_kind(text, mention),
+            )
+        )
     return out
 
 
@@ -749,19 +1094,34 @@ def attribute(article: Article) -> list[Claim]:
         if kind == "person" and q.speaker is not None:
             kind = _speaker_kind(q.speaker)
         a, b = q.span.start, q.span.end
-        if q.cue_span is not None and q.rule in {"before.subject", "before.inverted", "before.shared_subject"} and q.cue:
+        if (
+            q.cue_span is not None
+            and q.rule in {"before.subject", "before.inverted", "before.shared_subject"}
+            and q.cue
+        ):
             # "X told his Cabinet that during the lull, “ISIS has begun ...”": the reported clause
             # starts before the quotation mark
-            ss, se = layout.sentence(q.cue_span.start)
+            _ss, se = layout.sentence(q.cue_span.start)
             clause = _content_after(text, q.cue_span.end, max(se, b), q.cue)
             if clause is not None and clause[0] < a - 1 and len(text[clause[0] : a].split()) >= 2:
                 a = clause[0]
                 b = max(b, _clause_end(text, layout, b, clause[1]))
         # a continuation names its source where the speaker's previous quotation did
         mention = q.speaker_mention if q.speaker_mention is not None else inherited.get(q.span.start)
-        claims.append(Claim(span=Span(start=a, end=b), text=text[a:b], source=q.speaker,
-                            source_mention=mention, source_kind=kind, cue=q.cue, cue_span=q.cue_span,
-                            quote=q, confidence=q.confidence, rule="quote." + q.rule))
+        claims.append(
+            Claim(
+                span=Span(start=a, end=b),
+                text=text[a:b],
+                source=q.speaker,
+                source_mention=mention,
+                source_kind=kind,
+                cue=q.cue,
+                cue_span=q.cue_span,
+                quote=q,
+                confidence=q.confidence,
+                rule="quote." + q.rule,
+            )
+        )
     claims.extend(r.claim(text) for r in speech)
     claims = _dedupe(claims)
     claims.sort(key=lambda c: (c.span.start, c.span.end, c.rule))

@@ -20,9 +20,9 @@ from ontherecord._claim import Quote
 from ontherecord.errors import InvalidInputError
 from ontherecord.extract._attribution import (
     Layout,
+    _shares_subject,
     cue_classes,
     cue_pattern,
-    _shares_subject,
     mention_kind,
     sentence_subject,
     subject_after,
@@ -66,7 +66,9 @@ def _is_apostrophe(text: str, i: int, start: int, end: int) -> bool:
     return False
 
 
-def _scan_paragraph(text: str, start: int, end: int, carry: bool) -> tuple[list[tuple[int, int, int, int, str]], bool]:
+def _scan_paragraph(
+    text: str, start: int, end: int, carry: bool
+) -> tuple[list[tuple[int, int, int, int, str]], bool]:
     """Pair the marks of one paragraph.
 
     Returns (quotes, open_at_end): quotes as (open mark, content start, content end, close end,
@@ -124,9 +126,11 @@ def _scan_paragraph(text: str, start: int, end: int, carry: bool) -> tuple[list[
     return out, open_end
 
 
-def _single_quotes(text: str, start: int, end: int, marks: list[int],
-                   doubles: list[tuple[int, int, int, int, str]]) -> list[tuple[int, int, int, int, str]]:
+def _single_quotes(
+    text: str, start: int, end: int, marks: list[int], doubles: list[tuple[int, int, int, int, str]]
+) -> list[tuple[int, int, int, int, str]]:
     """UK-style single quotation marks outside double ones."""
+
     def inside(i: int) -> bool:
         return any(a <= i < b for a, _, _, b, _ in doubles)
 
@@ -215,7 +219,9 @@ def _after_quote(text: str, pos: int, end: int) -> tuple[Span, Span, str, str] |
     for k, (s, e, tok) in enumerate(toks[:11]):
         if tok in classes and classes[tok] in {"speech", "weak"} and k > 0 and not tok.startswith("continu"):
             mention = subject_before(text, toks[0][0], s)
-            if mention is None or mention.start != toks[0][0] and not _apposition(text, toks[0][0], mention):
+            if mention is None or (
+                mention.start != toks[0][0] and not _apposition(text, toks[0][0], mention)
+            ):
                 return None
             if full_stop:
                 # "A." he said.  — allowed only when the cue ends the clause
@@ -223,7 +229,13 @@ def _after_quote(text: str, pos: int, end: int) -> tuple[Span, Span, str, str] |
                 if nxt not in {".", ",", ""} and not text[e:].startswith(" in a statement"):
                     return None
             return mention, Span(start=s, end=e), tok, "after.subject"
-        if tok == "." and k > 0 and toks[k - 1][1] == s and len(toks[k - 1][2]) <= 3 and toks[k - 1][2][:1].isupper():
+        if (
+            tok == "."
+            and k > 0
+            and toks[k - 1][1] == s
+            and len(toks[k - 1][2]) <= 3
+            and toks[k - 1][2][:1].isupper()
+        ):
             continue  # "Mr. Pawlenty", "Jeffrey M. Jones"
         if not tok[:1].isalnum() and tok != ",":
             return None
@@ -243,7 +255,9 @@ def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, 
         best = m
     if best is None:
         # "Smith: “..." a bare colon after a name
-        m2 = regex.search(r"(?:\p{Lu}[\p{L}.'’\-]*[ ]){0,3}\p{Lu}[\p{L}.'’\-]*:[ ]*$", text[max(lo, open_at - 60):open_at])
+        m2 = regex.search(
+            r"(?:\p{Lu}[\p{L}.'’\-]*[ ]){0,3}\p{Lu}[\p{L}.'’\-]*:[ ]*$", text[max(lo, open_at - 60) : open_at]
+        )
         if m2:
             base = max(lo, open_at - 60)
             s = base + m2.start()
@@ -253,7 +267,7 @@ def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, 
     cs, ce = best.span()
     gap = text[ce:open_at]
     gap_words = _words(gap)
-    if gap_words > (6 if short else 15) or any(c in gap for c in "“”\"") or ";" in gap:
+    if gap_words > (6 if short else 15) or any(c in gap for c in '“”"') or ";" in gap:
         return None
     if best.group("according"):
         mention = subject_after(text, ce + 1, open_at)
@@ -261,7 +275,11 @@ def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, 
             return None
         return mention, Span(start=cs, end=ce), "according to", "before.according_to"
     verb = best.group("verb")
-    if classes[verb] == "evidence" or verb.startswith("continu") or (short and classes[verb] != "speech" and gap_words > 4):
+    if (
+        classes[verb] == "evidence"
+        or verb.startswith("continu")
+        or (short and classes[verb] != "speech" and gap_words > 4)
+    ):
         return None
     mention = subject_before(text, lo, cs)
     rule = "before.subject"
@@ -271,7 +289,9 @@ def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, 
     if mention is None:
         mention = subject_after(text, ce + 1, open_at)
         rule = "before.inverted"
-        if mention is None or not (text[mention.start].isupper() or text[mention.start : mention.end] in {"he", "she"}):
+        if mention is None or not (
+            text[mention.start].isupper() or text[mention.start : mention.end] in {"he", "she"}
+        ):
             return None
     return mention, Span(start=cs, end=ce), verb, rule
 
@@ -279,8 +299,22 @@ def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, 
 class _QuoteRecord:
     """A quotation found by the scanner, before its speaker is resolved."""
 
-    __slots__ = ("open_at", "start", "end", "close_end", "flags", "para", "mention", "cue_span", "cue",
-                 "rule", "confidence", "speaker", "kind", "hint")
+    __slots__ = (
+        "close_end",
+        "confidence",
+        "cue",
+        "cue_span",
+        "end",
+        "flags",
+        "hint",
+        "kind",
+        "mention",
+        "open_at",
+        "para",
+        "rule",
+        "speaker",
+        "start",
+    )
 
     def __init__(self, open_at: int, start: int, end: int, close_end: int, flags: str, para: int) -> None:
         self.open_at, self.start, self.end, self.close_end = open_at, start, end, close_end
@@ -321,14 +355,15 @@ def _scan(article: Article) -> tuple[list[_QuoteRecord], Layout, list[tuple[int,
         nxt_open = records[n + 1].open_at if n + 1 < len(records) and records[n + 1].para == r.para else pe
         content = text[r.start : r.end]
         short = _words(content) <= 3
-        found = None
+        cue_found = None
         if "unclosed" not in r.flags or r.close_end < pe:
-            found = _after_quote(text, r.close_end, min(nxt_open, pe))
-        if found is None:
-            found = _before_quote(text, lo, r.open_at, short)
-        if found is not None:
-            r.mention, r.cue_span, r.cue, r.rule = found
-            mk = mention_kind(text, r.mention)
+            cue_found = _after_quote(text, r.close_end, min(nxt_open, pe))
+        if cue_found is None:
+            cue_found = _before_quote(text, lo, r.open_at, short)
+        if cue_found is not None:
+            mention, r.cue_span, r.cue, r.rule = cue_found
+            r.mention = mention
+            mk = mention_kind(text, mention)
             r.hint = mk if mk in {"anonymous", "document"} else None
             r.confidence = 0.9 if r.rule.startswith("after") else 0.8
         r.kind = _kind_of(text, content, r.open_at, ps, None, r.mention, r.cue, short)
@@ -371,10 +406,21 @@ def _analyse(article: Article, *, with_speech: bool = True) -> tuple[list[Quote]
                 r.speaker, _ = resolver.resolve(r.mention, kind_hint=r.hint)
                 if r.speaker is not None:
                     resolver.remember(r.mention.start, r.speaker)
-                r.kind = _kind_of(text, text[r.start : r.end], r.open_at, paragraphs[r.para][0], r.speaker,
-                                  r.mention, r.cue, _words(text[r.start : r.end]) <= 3)
-            elif r.kind != "scare" and prev is not None and prev.speaker is not None and _continues(
-                text, prev, r, paragraphs
+                r.kind = _kind_of(
+                    text,
+                    text[r.start : r.end],
+                    r.open_at,
+                    paragraphs[r.para][0],
+                    r.speaker,
+                    r.mention,
+                    r.cue,
+                    _words(text[r.start : r.end]) <= 3,
+                )
+            elif (
+                r.kind != "scare"
+                and prev is not None
+                and prev.speaker is not None
+                and _continues(text, prev, r, paragraphs)
             ):
                 r.speaker = prev.speaker
                 r.rule = "continuation"
@@ -385,10 +431,17 @@ def _analyse(article: Article, *, with_speech: bool = True) -> tuple[list[Quote]
         else:
             item.resolve(resolver)
     quotes = [
-        Quote(span=Span(start=r.start, end=r.end), text=text[r.start : r.end], kind=r.kind, speaker=r.speaker,
-              speaker_mention=r.mention, cue=r.cue, cue_span=r.cue_span,
-              confidence=r.confidence if "unclosed" not in r.flags else r.confidence * 0.7,
-              rule=r.rule or "unattributed")
+        Quote(
+            span=Span(start=r.start, end=r.end),
+            text=text[r.start : r.end],
+            kind=r.kind,
+            speaker=r.speaker,
+            speaker_mention=r.mention,
+            cue=r.cue,
+            cue_span=r.cue_span,
+            confidence=r.confidence if "unclosed" not in r.flags else r.confidence * 0.7,
+            rule=r.rule or "unattributed",
+        )
         for r in records
     ]
     return quotes, speech, layout
@@ -406,15 +459,23 @@ def _continues(text: str, prev: _QuoteRecord, r: _QuoteRecord, paragraphs: list[
     return False
 
 
-def _kind_of(text: str, content: str, open_at: int, para_start: int, speaker: Any, mention: Span | None,
-             cue: str | None, short: bool) -> str:
+def _kind_of(
+    text: str,
+    content: str,
+    open_at: int,
+    para_start: int,
+    speaker: Any,
+    mention: Span | None,
+    cue: str | None,
+    short: bool,
+) -> str:
     if mention is not None and mention_kind(text, mention) == "document":
         return "document"
     if speaker is not None and getattr(speaker, "kind", "") == "document":
         return "document"
     if open_at == para_start:
         return "direct"
-    before = text[max(para_start, open_at - 3):open_at].rstrip()
+    before = text[max(para_start, open_at - 3) : open_at].rstrip()
     starts_sentence = open_at == para_start or not before or before[-1] in ":.,?!" or before.endswith("that")
     if speaker is None and mention is None:
         if short or _words(content) <= 4 or _title_like(content):

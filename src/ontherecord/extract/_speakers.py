@@ -1,18 +1,18 @@
 """Speaker resolution: turn the words that name a speaker into an :class:`~ontherecord.Actor`.
 
-A speaker mention is resolved, in this order, to the actor of the article whose mention overlaps it;
-for a pronoun, to the nearest compatible earlier speaker or actor (gender for he/she; organisations,
-countries and groups for they/it); for a surname, to the earlier full name; for a role ("Iraq's
-caretaker prime minister") to an actor built from the role when the article names nobody. The
-actors of an article come from :func:`ontherecord.extract._actors.article_actors` when that module
-is present, else from a small built-in finder of capitalised names.
+A pronoun resolves to the previous compatible speaker, else to the nearest earlier compatible name
+outside quotation marks (gender from given names and titles for he/she; a country or organisation
+of the shared gazetteers for they/it); a surname to the earlier full name; a title and name to the
+name ("Fatah MP Ahmad al-Kinany"); a role ("Iraq's caretaker prime minister") to an actor named by
+the role when the article gives no name. Names are read from the text around the mention rather
+than from :func:`ontherecord.extract._actors.article_actors`, which costs about twenty times more
+than attribution itself; the actors are matched to speakers by name at corpus level.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable
 
 import regex
 
@@ -20,11 +20,13 @@ from ontherecord import _data
 from ontherecord._actor import ACTOR_KINDS, Actor, ActorMention
 from ontherecord._article import Article, Span
 
-
 __all__ = ["SpeakerResolver", "mention_name", "pronoun_info"]
 
 # A capitalised name token, or a name particle ("al-Kinany", "bin", "de").
-_NAME_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}.'’\-]*|(?:al|el|bin|ibn|de|van|von|da|del|der|la|le|du)(?:-\p{Lu}[\p{L}\p{M}'’\-]*)?)"
+_NAME_TOKEN = (
+    r"(?:\p{Lu}[\p{L}\p{M}.'’\-]*"  # a capitalised word
+    r"|(?:al|el|bin|ibn|de|van|von|da|del|der|la|le|du)(?:-\p{Lu}[\p{L}\p{M}'’\-]*)?)"  # a particle
+)
 _NAME_RUN = regex.compile(
     rf"""
     {_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{0,5}}+   # up to six capitalised words in a row
@@ -32,14 +34,65 @@ _NAME_RUN = regex.compile(
     regex.VERBOSE,
 )
 # Words that head a group or organisation description ("the Kataeb Hezbollah faction").
-_GENERIC_TAIL = frozenset("faction group militia movement party bloc coalition organization organisation".split())
+_GENERIC_TAIL = frozenset(
+    ["faction", "group", "militia", "movement", "party", "bloc", "coalition", "organization", "organisation"]
+)
 _OFFICE_WORDS = frozenset(
-    "State Defense Defence Foreign Affairs Interior Treasury Justice Homeland Security House Senate "
-    "Energy Health Education Commerce Labor Agriculture Finance Staff Joint Chiefs Navy Army".split()
+    [
+        "State",
+        "Defense",
+        "Defence",
+        "Foreign",
+        "Affairs",
+        "Interior",
+        "Treasury",
+        "Justice",
+        "Homeland",
+        "Security",
+        "House",
+        "Senate",
+        "Energy",
+        "Health",
+        "Education",
+        "Commerce",
+        "Labor",
+        "Agriculture",
+        "Finance",
+        "Staff",
+        "Joint",
+        "Chiefs",
+        "Navy",
+        "Army",
+    ]
 )
 _STOP_CAPS = frozenset(
-    "The A An This That These Those It He She They We I You In On At For But And Or "
-    "Mr Mrs Ms Dr".split()
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "In",
+        "On",
+        "At",
+        "For",
+        "But",
+        "And",
+        "Or",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+    ]
 )
 
 
@@ -83,7 +136,13 @@ def mention_name(mention: str) -> tuple[str, str]:
     titles = _titles()
     last_title = -1
     for i, w in enumerate(words):
-        if w.rstrip(".") in titles or w.rstrip(".") in {"Prime", "Minister", "Secretary", "Deputy", "Foreign"}:
+        if w.rstrip(".") in titles or w.rstrip(".") in {
+            "Prime",
+            "Minister",
+            "Secretary",
+            "Deputy",
+            "Foreign",
+        }:
             last_title = i
     if 0 <= last_title < len(words) - 1 and regex.fullmatch(_NAME_TOKEN, words[-1]):
         rest = words[last_title + 1 :]
@@ -97,12 +156,16 @@ def mention_name(mention: str) -> tuple[str, str]:
     if words and words[0].lower() == "the":
         words = words[1:]
     # "Priorities USA chief strategist Guy Cecil": a description ending in a full name
-    run: list[str] = []
+    run = []
     for w in reversed(words):
         if not regex.fullmatch(_NAME_TOKEN, w) or w.endswith(("'s", "’s")):
             break
         run.insert(0, w)
-    if 2 <= len(run) < len(words) and words[-len(run) - 1][:1].islower() and words[-len(run) - 1] not in {"of", "for", "at"}:
+    if (
+        2 <= len(run) < len(words)
+        and words[-len(run) - 1][:1].islower()
+        and words[-len(run) - 1] not in {"of", "for", "at"}
+    ):
         return " ".join(run), "person"
     if len(words) >= 2 and words[-1].lower() in _GENERIC_TAIL and words[-2][:1].isupper():
         core: list[str] = []
@@ -120,25 +183,21 @@ def mention_name(mention: str) -> tuple[str, str]:
 def _make_actor(article: Article, name: str, kind: str, span: Span, gender: str | None) -> Actor:
     """An actor built from a speaker mention the article's actor finder did not give."""
     k = kind if kind in ACTOR_KINDS else "person"
-    mention = ActorMention(article_id=article.id, span=span, text=article.text[span.start : span.end],
-                           rule="speaker")
-    return Actor(name=name, kind=k, aliases=frozenset({name}), mentions=(mention,),
-                 gender=gender if k == "person" else None, why=("named as a speaker",))
+    mention = ActorMention(
+        article_id=article.id, span=span, text=article.text[span.start : span.end], rule="speaker"
+    )
+    return Actor(
+        name=name,
+        kind=k,
+        aliases=frozenset({name}),
+        mentions=(mention,),
+        gender=gender if k == "person" else None,
+        why=("named as a speaker",),
+    )
 
 
 def _actor_spans(actor: Actor) -> tuple[Span, ...]:
     return tuple(m.span for m in actor.mentions)
-
-
-def _article_actors(article: Article) -> tuple[Any, ...]:
-    try:
-        from ontherecord.extract._actors import article_actors
-    except ImportError:
-        return ()
-    try:
-        return tuple(article_actors(article))
-    except Exception:  # an actor finder bug must not take quotes down with it
-        return ()
 
 
 class SpeakerResolver:
@@ -151,38 +210,16 @@ class SpeakerResolver:
         self.text = article.text
         self._article = article
         self._in_quote = in_quote or (lambda pos: False)
-        self._actors: tuple[Any, ...] | None = None
-        self._index: list[tuple[int, int, Any]] | None = None
-        self.history: list[tuple[int, Any]] = []  # (mention start, actor), in resolution order
-        self._made: dict[str, Any] = {}
+        self.history: list[tuple[int, Actor]] = []  # (mention start, actor), in resolution order
+        self._made: dict[str, Actor] = {}
 
-    def _load(self) -> list[tuple[int, int, Any]]:
-        if self._index is None:
-            self._actors = _article_actors(self._article)
-            idx = [(s.start, s.end, a) for a in self._actors for s in _actor_spans(a)]
-            idx.sort(key=lambda t: (t[0], t[1]))
-            self._index = idx
-        return self._index
-
-    def _actor_at(self, span: Span) -> Actor | None:
-        """The actor (of those already loaded) named by the head of the mention."""
-        if self._index is None:
-            return None
-        head_start = self.text.rfind(" ", span.start, span.end) + 1 or span.start
-        for s, e, a in self._index:
-            if s >= span.end:
-                break
-            if e > head_start and s < span.end and not self.text.startswith(("'s", "’s"), e):
-                return a
-        return None
-
-    def _named(self, name: str, kind: str, span: Span) -> Any:
+    def _named(self, name: str, kind: str, span: Span) -> Actor:
         key = name.casefold()
         for prev in self._made.values():  # a surname resolves to an earlier full name
             pname = prev.name
             if pname.casefold() == key or (
                 kind in {"person", "unknown"}
-                and getattr(prev, "kind", "") == "person"
+                and prev.kind == "person"
                 and " " not in name
                 and pname.split()[-1].casefold() == key
             ):
@@ -205,11 +242,11 @@ class SpeakerResolver:
             return "female" if after[0] in {"she", "her"} else "male"
         return None
 
-    def remember(self, start: int, actor: Any) -> None:
+    def remember(self, start: int, actor: Actor) -> None:
         """Record that ``actor`` spoke at ``start`` (the previous-speaker memory)."""
         self.history.append((start, actor))
 
-    def resolve(self, span: Span, kind_hint: str | None = None) -> tuple[Any, str]:
+    def resolve(self, span: Span, kind_hint: str | None = None) -> tuple[Actor | None, str]:
         """Return ``(actor or None, source kind)`` for the speaker mention at ``span``.
 
         The source kind is one of person, organization, country, document, anonymous.
@@ -217,7 +254,10 @@ class SpeakerResolver:
         mention = self.text[span.start : span.end]
         if mention == "who":
             # ", who said": the name before the comma
-            m = regex.search(rf"({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,4}}),[ ]$", self.text[max(0, span.start - 80) : span.start])
+            m = regex.search(
+                rf"({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,4}}),[ ]$",
+                self.text[max(0, span.start - 80) : span.start],
+            )
             if m is None:
                 return None, "person"
             base = max(0, span.start - 80)
@@ -225,10 +265,6 @@ class SpeakerResolver:
         pron = pronoun_info(mention)
         if pron is not None:
             return self._resolve_pronoun(span, mention.casefold(), pron)
-        found = self._actor_at(span)
-        if found is not None:
-            kind = getattr(found, "kind", "person")
-            return found, _source_kind(kind)
         name, guess = mention_name(mention)
         if kind_hint == "document":
             return self._named(name, "document", span), "document"
@@ -243,9 +279,12 @@ class SpeakerResolver:
         if guess == "unknown":
             # a single capitalised word: a surname of an earlier speaker, else a name of its own
             for _, prev in reversed(self.history):
-                if prev is not None and getattr(prev, "kind", "") == "person":
-                    if prev.name.split()[-1].casefold() == name.casefold():
-                        return prev, "person"
+                if (
+                    prev is not None
+                    and prev.kind == "person"
+                    and prev.name.split()[-1].casefold() == name.casefold()
+                ):
+                    return prev, "person"
             full = self._full_name_before(name, span.start)
             if full:
                 return self._named(full, "person", span), "person"
@@ -256,13 +295,18 @@ class SpeakerResolver:
         pat = regex.compile(rf"((?:{_NAME_TOKEN} ){{1,3}}){regex.escape(surname)}\b")
         for m in pat.finditer(self.text, 0, before):
             first = m.group(1).split()
-            first = [w for w in first if w.rstrip(".") not in _titles() and w not in _STOP_CAPS
-                     and w not in {"Prime", "Minister", "Secretary", "Deputy", "Foreign"}]
+            first = [
+                w
+                for w in first
+                if w.rstrip(".") not in _titles()
+                and w not in _STOP_CAPS
+                and w not in {"Prime", "Minister", "Secretary", "Deputy", "Foreign"}
+            ]
             if first:
-                return " ".join(first + [surname])
+                return " ".join([*first, surname])
         return None
 
-    def _resolve_pronoun(self, span: Span, word: str, info: tuple[str, str]) -> tuple[Any, str]:
+    def _resolve_pronoun(self, span: Span, word: str, info: tuple[str, str]) -> tuple[Actor | None, str]:
         kind, gender = info
         if word in {"i", "you", "we"}:
             return None, "person" if word != "we" else "organization"
@@ -271,9 +315,9 @@ class SpeakerResolver:
         for _, prev in reversed(self.history[-3:]):
             if prev is None:
                 continue
-            pk = getattr(prev, "kind", "person")
+            pk = prev.kind
             if want_person and pk == "person":
-                pg = getattr(prev, "gender", None)
+                pg = prev.gender
                 if pg is None or pg == gender:
                     return prev, "person"
                 continue
@@ -281,10 +325,7 @@ class SpeakerResolver:
                 return prev, _source_kind(pk)
             break
         # else the nearest earlier compatible name outside quotations
-        if want_person:
-            found = self._nearest_person(span.start, gender)
-        else:
-            found = self._nearest_group(span.start)
+        found = self._nearest_person(span.start, gender) if want_person else self._nearest_group(span.start)
         if found is not None:
             return found, _source_kind(found.kind)
         return None, "person" if want_person else "organization"
@@ -380,22 +421,51 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str]], regex.Pattern[str]]:
 
 
 _ROLE_WORDS = frozenset(
-    """president minister secretary spokesman spokeswoman spokesperson leader chief director
-    governor senator ambassador general commander chairman chairwoman head official adviser advisor
-    envoy mayor king queen prince ayatollah cleric premier chancellor founder ceo""".split()
+    [
+        "president",
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "leader",
+        "chief",
+        "director",
+        "governor",
+        "senator",
+        "ambassador",
+        "general",
+        "commander",
+        "chairman",
+        "chairwoman",
+        "head",
+        "official",
+        "adviser",
+        "advisor",
+        "envoy",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "ayatollah",
+        "cleric",
+        "premier",
+        "chancellor",
+        "founder",
+        "ceo",
+    ]
 )
 
 
 def _is_role(mention: str) -> bool:
     """Whether a description names one office holder ("Iraq's caretaker prime minister")."""
     words = mention.lower().split()
-    return bool(words) and words[-1] in _ROLE_WORDS and words[0] not in {"a", "an", "some", "many"} and (
-        "'s" in mention or "’s" in mention or any(w[:1].isupper() for w in mention.split()[1:])
+    return (
+        bool(words)
+        and words[-1] in _ROLE_WORDS
+        and words[0] not in {"a", "an", "some", "many"}
+        and ("'s" in mention or "’s" in mention or any(w[:1].isupper() for w in mention.split()[1:]))
     )
-
-
-def _last_mention_before(actor: Any, pos: int) -> int:
-    return max((s.start for s in _actor_spans(actor) if s.start < pos), default=-(10**9))
 
 
 def _source_kind(kind: str) -> str:
@@ -406,13 +476,3 @@ def _source_kind(kind: str) -> str:
     if kind == "group":
         return "anonymous"
     return "person"
-
-
-def last_speaker(resolver: SpeakerResolver) -> Any:
-    """Return the most recent resolved speaker, or None."""
-    return resolver.history[-1][1] if resolver.history else None
-
-
-def resolve_all(resolver: SpeakerResolver, spans: Sequence[Span]) -> list[tuple[Any, str]]:
-    """Resolve several mentions in order (a convenience for tests)."""
-    return [resolver.resolve(s) for s in spans]
