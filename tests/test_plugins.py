@@ -8,6 +8,7 @@ environment is left as it was) and the tests find it by name, as a user's instal
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import os
 import pathlib
@@ -87,8 +88,12 @@ def example_plugin_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[pa
     target folder, which is on sys.path for this module only (so no other test meets the
     deliberately broken plugin)."""
     target = tmp_path_factory.mktemp("site")
+    # build with this environment's hatchling when it has one (no network needed); otherwise let
+    # pip fetch the build backend into an isolated build environment
+    offline = importlib.util.find_spec("hatchling") is not None
     cmd = [
-        sys.executable, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index",
+        sys.executable, "-m", "pip", "install", "--no-deps",
+        *(["--no-build-isolation", "--no-index"] if offline else []),
         "--disable-pip-version-check", "--quiet", "--target", str(target), str(PLUGIN_DIR),
     ]
     done = subprocess.run(cmd, capture_output=True, text=True)
