@@ -266,6 +266,10 @@ class SpeakerResolver:
         if pron is not None:
             return self._resolve_pronoun(span, mention.casefold(), pron)
         name, guess = mention_name(mention)
+        known = _gazetteer()[0].get(name) or _gazetteer()[0].get(regex.sub(r"['’]s$", "", name))
+        if known is not None and guess != "person":
+            # a country or organisation of the shared gazetteers: "Iran denied", "the Taliban said"
+            return self._named(known[0], known[1], span), _source_kind(known[1])
         if kind_hint == "document":
             return self._named(name, "document", span), "document"
         if guess == "group":
