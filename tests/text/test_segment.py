@@ -45,6 +45,7 @@ PHENOMENA: list[tuple[str, list[str]]] = [
     ("The Rev. Martin Luther King Jr. spoke. He was eloquent.",
      ["The Rev. Martin Luther King Jr. spoke.", "He was eloquent."]),
     ('Gov. C.L. "Butch" Otter spoke. He left.', ['Gov. C.L. "Butch" Otter spoke.', "He left."]),
+    ("He lost to then-Sen. Barack Obama. It hurt.", ["He lost to then-Sen. Barack Obama.", "It hurt."]),
     # companies
     ("Acme Co. said profits rose. Acme Inc. said nothing.",
      ["Acme Co. said profits rose.", "Acme Inc. said nothing."]),
@@ -68,6 +69,9 @@ PHENOMENA: list[tuple[str, list[str]]] = [
     ("The president said ... the country would not yield.",
      ["The president said ... the country would not yield."]),
     ("He said . . . the deal was off.", ["He said . . . the deal was off."]),
+    ("Polls were close\u2026. Nobody knew.", ["Polls were close\u2026.", "Nobody knew."]),
+    ("Polls were close.... Nobody knew.", ["Polls were close....", "Nobody knew."]),
+    ("Really?! Nobody knew.", ["Really?!", "Nobody knew."]),
     ("The fight is not over. . . . We will return.", ["The fight is not over. . . .", "We will return."]),
     # quotations
     ('"We will win." The crowd cheered.', ['"We will win."', "The crowd cheered."]),
@@ -76,6 +80,7 @@ PHENOMENA: list[tuple[str, list[str]]] = [
     ('"Why?" Trump asked. Nobody knew.', ['"Why?" Trump asked.', "Nobody knew."]),
     ('"Who are they?" Trump said of Apple in February. He left.',
      ['"Who are they?" Trump said of Apple in February.', "He left."]),
+    ('"Was she poor?" Trump said Friday. "She lied."', ['"Was she poor?" Trump said Friday.', '"She lied."']),
     ('"It is over." He added, "We lost."', ['"It is over."', 'He added, "We lost."']),
     ('"It is over," he said. "We lost. Nobody expected it."',
      ['"It is over," he said.', '"We lost.', 'Nobody expected it."']),

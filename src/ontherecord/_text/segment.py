@@ -30,7 +30,8 @@ _FINAL = frozenset('.!?:;"\')]\u2026\u00bb')
 _CANDIDATE = regex.compile(
     r"""
     (?<! [.?!\u2026] )                          # only where a run of marks starts (linear time)
-    (?P<term> \.\.\.++ | \u2026++ | [.?!]++ )      # full stop(s), ellipsis, ? or ! (runs kept whole)
+    (?P<term> [.?!\u2026]++ )                     # full stop(s), ellipsis, ? or ! (runs kept whole:
+                                                 # "…." and "...." are an ellipsis and a full stop)
     (?P<close> ["')\]\u00bb]*+ )                 # closing quotation marks or brackets
     (?P<space> \s++ )                            # the gap between the sentences
     (?= ["'(\[\u00ab]*+ [\p{Lu}\p{Nd}]          # next sentence: opening marks, then a capital or digit
@@ -68,7 +69,9 @@ _SPEECH_TAG = regex.compile(
     [ ] (?P<verb> \p{Ll}{1,20}+ )                                       # "said", "asked"
     (?= [ ]*+ (?: [.,;:!?\-] | $ )                                 # then punctuation or the end
       | [ ] (?: of | to | in | on | at | about | after | before | during | while | when
-              | on | from | with | as | through | via | later | earlier | again ) \b )
+              | from | with | as | through | via | later | earlier | again   # a preposition
+              | Monday | Tuesday | Wednesday | Thursday | Friday | Saturday | Sunday
+              | today | yesterday | tonight | last | this ) \b )           # or a time: "said Friday"
     """,
     regex.VERBOSE,
 )
@@ -181,7 +184,8 @@ def _keep_boundary(text: str, para_start: int, m: regex.Match[str], para_end: in
     token = text[k:j] if k == para_start or not (k == lo and lo > para_start) else ""
     if not token:
         return "terminal"
-    if token in word_set("abbreviations_prefix") or token in _NEVER_END:
+    # "then-Sen. Barack Obama", "ex-Gov. Jeb Bush": the title after the hyphen decides
+    if token.rpartition("-")[2] in word_set("abbreviations_prefix") or token in _NEVER_END:
         return None
     if k == para_start and _LIST_MARKER.fullmatch(token):
         return None  # "1. Push for ..." at the start of a paragraph is a list item
