@@ -88,6 +88,9 @@ class DedupParams:
             bigrams occur there.
         near_coverage: share of the shorter article's words that must lie in matching paragraphs
             (and of the longer article's, outside a cut tail) for a near duplicate.
+        near_containment: the least share of the shorter article's word bigrams that must occur
+            in the longer one for a near duplicate (two reports of one event that reuse a few
+            sentences each stay apart).
         passage_min_words: the fewest aligned words a reused passage may have.
 
     .. versionadded:: 0.1.0
@@ -104,6 +107,7 @@ class DedupParams:
     max_postings: int = 32
     paragraph_match: float = 0.3
     near_coverage: float = 0.9
+    near_containment: float = 0.55
     passage_min_words: int = 20
 
 
@@ -494,7 +498,11 @@ def _judge(
     small_cov = c.coverage[small]
     large_cov = _tail_cut_coverage(words[large], c.matched[large])
     verdict: Verdict
-    if small_cov >= p.near_coverage and large_cov >= p.near_coverage:
+    if (
+        small_cov >= p.near_coverage
+        and large_cov >= p.near_coverage
+        and c.containment >= p.near_containment
+    ):
         verdict = "near"
         rule = "covered" if c.coverage[large] >= p.near_coverage else "covered-prefix"
         why = (
