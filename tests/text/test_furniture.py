@@ -82,6 +82,10 @@ POSITIVE: list[tuple[str, str, str, tuple[str, ...]]] = [
      "disclaimer", ()),
     ("The views expressed in this article are the author's own and do not necessarily reflect "
      "the editorial stance of this outlet.", "end", "disclaimer", ()),
+    ("The Example Institute is an independent, non-partisan, not-for-profit organization.", "end",
+     "disclaimer", ()),
+    ("This story was originally published by BBC News.", "end", "disclaimer", ()),
+    ("Share this article: Facebook | Twitter | Email", "end", "call_to_action", ()),
     ("Jane Doe is a senior fellow at the Brookings Institution and the author of two books.",
      "end", "bio", ("Jane Doe",)),
 ]
@@ -119,6 +123,8 @@ NEGATIVE: list[tuple[str, str]] = [
     ("Florida Rep. Debbie Wasserman Schultz was forced to step down as the party's national chair.",
      "end"),
     ("Video Transcript:", "end"),
+    ("Futurelab is a non-profit organisation looking at ways of using technology for learning.",
+     "end"),
 ]
 
 

@@ -93,11 +93,18 @@ class FurnitureMatch:
 
 @functools.cache
 def _phrase_pattern(name: str, anchored: bool) -> regex.Pattern[str]:
-    phrases = sorted(lines(name), key=len, reverse=True)
+    phrases = sorted((p.lstrip("~") for p in lines(name)), key=len, reverse=True)
     alts = "|".join(regex.escape(p) for p in phrases)
     if anchored:
         return regex.compile(rf"^[\W_]*+(?:{alts})(?!\w)", regex.IGNORECASE)
     return regex.compile(rf"(?:{alts})", regex.IGNORECASE)
+
+
+def _is_disclaimer(para: str, pattern: regex.Pattern[str]) -> bool:
+    """Whether ``para`` holds a strong disclaimer phrase, or two different weak ones."""
+    weak = {p[1:].casefold() for p in lines("disclaimers") if p.startswith("~")}
+    hits = {m.group().casefold() for m in pattern.finditer(para)}
+    return bool(hits - weak) or len(hits) >= 2
 
 
 def _words(text: str) -> int:
@@ -148,7 +155,7 @@ def find_furniture(text: str, paragraphs: list[tuple[int, int]]) -> list[Furnitu
                     out.append(FurnitureMatch(s, e, "bio", "bio.name-is-role", (m.group("name"),)))
                     continue
         if (near_end or para.lower().startswith(("disclaimer", "editor's note", "disclosure")))\
-                and words <= 150 and disclaimers.search(para):
+                and words <= 150 and _is_disclaimer(para, disclaimers):
             out.append(FurnitureMatch(s, e, "disclaimer", "disclaimer.phrase"))
             continue
     return out
