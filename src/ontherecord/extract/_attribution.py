@@ -857,7 +857,7 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         content = None
         if (
             not inverted
-            and cls != "call"
+            and cls not in {"call", "stance"}
             and not (text.startswith((",", "."), ce) and _comma_before(text, ss, mention.start))
         ):
             content = _content_after(text, ce, se, verb, strict=cls == "weak")
@@ -870,7 +870,7 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         ):
             # "C1, he said, C2": the sentence around the attribution
             content = _clause(text, ss, se)
-        if content is None and cls == "call":
+        if content is None and cls in {"call", "stance"}:
             content = _clause(text, ce, se)
         if content is None and cls in {"speech", "belief"}:
             content = _content_before(text, ss, mention.start if not inverted else cs)

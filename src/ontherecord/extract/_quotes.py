@@ -252,7 +252,8 @@ def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, 
     classes = cue_classes()
     best = None
     for m in cue_pattern().finditer(text, lo, open_at):
-        best = m
+        if m.group("according") or classes[m.group("verb")] not in {"evidence", "stance"}:
+            best = m  # the last cue that may introduce a quotation
     if best is None:
         # "Smith: “..." a bare colon after a name
         m2 = regex.search(
@@ -276,7 +277,7 @@ def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, 
         return mention, Span(start=cs, end=ce), "according to", "before.according_to"
     verb = best.group("verb")
     if (
-        classes[verb] == "evidence"
+        classes[verb] in {"evidence", "stance"}
         or verb.startswith("continu")
         or (short and classes[verb] != "speech" and gap_words > 4)
     ):
