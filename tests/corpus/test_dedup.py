@@ -15,7 +15,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import ontherecord as otr
-from ontherecord.corpus import DedupParams, sketch
+from ontherecord.corpus import DedupParams, shared_quotes, sketch
 from ontherecord.errors import DuplicateIdError, UnknownNameError
 
 SEED_002 = "002_cb7897ab3861c419"
@@ -278,3 +278,37 @@ def test_result_values_are_frozen(copies: otr.Corpus) -> None:
     result = otr.deduplicate(copies)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         result.groups = ()  # type: ignore[misc]
+
+
+def test_same_quotation_across_articles() -> None:
+    """A quotation two articles carry comes back once, with its span in each; typography aside."""
+    a = otr.Article.from_text(
+        "Talks resumed on Tuesday. \u201cWe will not negotiate with anyone under these threats,\u201d "
+        "the minister said.",
+        id="a",
+    )
+    b = otr.Article.from_text(
+        'Talks stalled. "We will not negotiate with anyone  under these threats," the minister '
+        "said, according to Reuters. It was \"a disaster\", one official said.",
+        id="b",
+    )
+    c = otr.Article.from_text('Elsewhere, "a disaster" was averted.', id="c")
+    result = otr.deduplicate([c, b, a], quotes=True)
+    (shared,) = result.quotes
+    assert shared.key == "we will not negotiate with anyone under these threats"
+    assert shared.ids == ("a", "b")
+    for occ in shared.occurrences:
+        article = {"a": a, "b": b}[occ.id]
+        assert article.text[occ.span.start : occ.span.end] == occ.text
+    assert otr.deduplicate([a, b]).quotes == ()
+
+
+def test_shared_quotes_takes_precomputed_quotes(seeds: otr.Corpus) -> None:
+    """Quotations already extracted are used as given, not extracted again."""
+    first = seeds[SEED_000]
+    quotes = otr.extract_quotes(first)
+    long_quotes = [q for q in quotes if q.kind != "scare" and len(q.text.split()) >= 5]
+    assert long_quotes
+    twin = otr.Article.from_text(first.text, id="twin")
+    found = shared_quotes([first, twin], quotes={first.id: quotes, "twin": quotes})
+    assert {s.key for s in found} and all(s.ids == (first.id, "twin") for s in found)

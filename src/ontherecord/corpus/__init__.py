@@ -6,9 +6,12 @@ from ontherecord.corpus._dedup import (
     DedupResult,
     DuplicateGroup,
     PairDecision,
+    QuoteOccurrence,
     ReusedPassage,
+    SharedQuote,
     Sketch,
     deduplicate,
+    shared_quotes,
     sketch,
 )
 
@@ -17,8 +20,11 @@ __all__ = [
     "DedupResult",
     "DuplicateGroup",
     "PairDecision",
+    "QuoteOccurrence",
     "ReusedPassage",
+    "SharedQuote",
     "Sketch",
     "deduplicate",
+    "shared_quotes",
     "sketch",
 ]

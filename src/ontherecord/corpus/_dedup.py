@@ -30,13 +30,14 @@ import functools
 import itertools
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Literal
 
 import attrs
 import regex
 
 from ontherecord._article import Article, Span
+from ontherecord._claim import Quote
 from ontherecord.corpus._corpus import Corpus
 from ontherecord.corpus._hashing import bigram_keys, digest, sampled_trigram_keys, word_hashes
 from ontherecord.errors import DuplicateIdError, InvalidInputError
@@ -46,9 +47,12 @@ __all__ = [
     "DedupResult",
     "DuplicateGroup",
     "PairDecision",
+    "QuoteOccurrence",
     "ReusedPassage",
+    "SharedQuote",
     "Sketch",
     "deduplicate",
+    "shared_quotes",
     "sketch",
 ]
 
@@ -227,6 +231,54 @@ class ReusedPassage:
     rule: str = "paragraph-run-alignment"
 
 
+@attrs.frozen(kw_only=True)
+class QuoteOccurrence:
+    """One article's copy of a quotation that several articles carry.
+
+    Attributes:
+        id: the article id.
+        span: the quotation's content in ``article.text``.
+        text: ``article.text[span.start:span.end]``.
+        speaker: the speaker's canonical name there, or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    span: Span
+    text: str
+    speaker: str | None = None
+
+
+def _occurrences(value: Iterable[QuoteOccurrence]) -> tuple[QuoteOccurrence, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class SharedQuote:
+    """The same quotation in two or more articles.
+
+    Attributes:
+        key: the normalised quotation: its words, case-folded, joined by single spaces (curly and
+            straight quotation marks, dashes, line breaks and punctuation do not matter).
+        occurrences: where it occurs, in id then position order.
+
+    .. versionadded:: 0.1.0
+    """
+
+    key: str
+    occurrences: tuple[QuoteOccurrence, ...] = attrs.field(converter=_occurrences)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The ids of the articles that carry the quotation, without repeats, in order."""
+        return tuple(dict.fromkeys(o.id for o in self.occurrences))
+
+
+def _shared(value: Iterable[SharedQuote]) -> tuple[SharedQuote, ...]:
+    return tuple(value)
+
+
 def _groups(value: Iterable[DuplicateGroup]) -> tuple[DuplicateGroup, ...]:
     return tuple(value)
 
@@ -246,6 +298,8 @@ class DedupResult:
         passages: reused passages between articles of different groups, ordered by ids and spans.
         decisions: every candidate pair that was verified, with its verdict, in id order.
         params: the parameters of the run.
+        quotes: quotations carried by two or more articles (only when asked for with
+            ``deduplicate(..., quotes=True)``), in key order.
 
     .. versionadded:: 0.1.0
     """
@@ -255,6 +309,7 @@ class DedupResult:
     passages: tuple[ReusedPassage, ...] = attrs.field(converter=_passages)
     decisions: tuple[PairDecision, ...] = attrs.field(converter=_decisions)
     params: DedupParams
+    quotes: tuple[SharedQuote, ...] = attrs.field(default=(), converter=_shared)
     _by_id: dict[str, DuplicateGroup] = attrs.field(
         init=False, eq=False, repr=False, factory=dict
     )
@@ -724,6 +779,7 @@ def deduplicate(
     *,
     params: DedupParams | None = None,
     passages: bool = True,
+    quotes: bool = False,
 ) -> DedupResult:
     """Find exact and near-duplicate articles and passages reused between articles.
 
@@ -731,6 +787,8 @@ def deduplicate(
         corpus: a :class:`Corpus` or any iterable of :class:`Article` with unique ids.
         params: the method's parameters (:class:`DedupParams` defaults when ``None``).
         passages: also align and report reused passages between articles that are not copies.
+        quotes: also find the quotations two or more articles share (runs the quotation extractor
+            on every article; see :func:`shared_quotes`).
 
     Returns:
         A :class:`DedupResult`: groups (exact and near), reused passages, the decision on every
@@ -872,4 +930,64 @@ def deduplicate(
         passages=found,
         decisions=decisions,
         params=p,
+        quotes=shared_quotes(arts) if quotes else (),
     )
+
+
+_QUOTE_WORD = re.compile(r"\w+")
+
+
+def shared_quotes(
+    corpus: Corpus | Iterable[Article],
+    *,
+    quotes: Mapping[str, Iterable[Quote]] | None = None,
+    min_words: int = 5,
+) -> tuple[SharedQuote, ...]:
+    """Find the quotations that two or more articles carry, word for word.
+
+    Quotations are compared on their normalised text (case-folded words), so typography, line
+    breaks and punctuation do not matter. Scare quotes (titles, names, idioms) are left out, and
+    so are quotations shorter than ``min_words`` words: "terrorist" in quotation marks in two
+    articles is not one quotation reused.
+
+    Args:
+        corpus: a :class:`Corpus` or any iterable of :class:`Article`.
+        quotes: the quotations of each article by id, when they are already extracted (for
+            instance by another extractor); missing articles are run through
+            :func:`ontherecord.extract_quotes`.
+        min_words: the fewest words a quotation needs to count.
+
+    Returns:
+        The shared quotations, in key order, each with its occurrences in id then position order.
+
+    .. versionadded:: 0.1.0
+    """
+    by_key: dict[str, list[QuoteOccurrence]] = {}
+    for article in _articles(corpus):
+        found: Iterable[Quote]
+        if quotes is not None and article.id in quotes:
+            found = quotes[article.id]
+        else:
+            from ontherecord.extract._quotes import extract_quotes
+
+            found = extract_quotes(article)
+        for q in found:
+            if q.kind == "scare":
+                continue
+            words = _QUOTE_WORD.findall(q.text.lower())
+            if len(words) < min_words:
+                continue
+            by_key.setdefault(" ".join(words), []).append(
+                QuoteOccurrence(
+                    id=article.id,
+                    span=q.span,
+                    text=q.text,
+                    speaker=None if q.speaker is None else q.speaker.name,
+                )
+            )
+    out = []
+    for key in sorted(by_key):
+        occ = sorted(by_key[key], key=lambda o: (o.id, o.span))
+        if len({o.id for o in occ}) >= 2:
+            out.append(SharedQuote(key=key, occurrences=occ))
+    return tuple(out)
