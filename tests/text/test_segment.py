@@ -7,6 +7,8 @@ import json
 import pathlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ontherecord import Article
 from ontherecord.examples import seeds
@@ -162,3 +164,34 @@ def test_hostile_text_finishes(text: str) -> None:
     a = Article.from_text(text)
     assert all(a.text[s.start : s.end] == s.text for s in a.sentences)
     assert a.furniture is not None
+
+
+# Sentences with abbreviations, initials, numbers and quotations inside, each ending on an
+# ordinary word, so that any sequence of them must come back sentence by sentence.
+PLANTED = [
+    "The U.S. Embassy in Baghdad was attacked on Jan. 8 by militia groups.",
+    "Lt. Col. John Smith said the base at Ain al-Asad was hit.",
+    "Mr. Trump and Dr. E. Jones spoke at 5 p.m. Tuesday in Washington.",
+    "Shares of Acme Inc. fell 3.5 percent to $12.40 in New York.",
+    "He wore No. 5 for the St. Louis team.",
+    '"We will not leave," Gen. Mark Milley told reporters.',
+    '"Why should we stay?" Trump asked.',
+    "Sen. Lindsey Graham (R-S.C.) disagreed with the plan.",
+    "Who will pay for the war?",
+    "The vote was 170-0!",
+    "The president said ... the country would not yield.",
+    "Iran's foreign minister called it a \u201cmaximum pressure\u201d campaign.",
+    "Iraqis have come to believe in the U.N. Security Council.",
+    "It is, e.g., a matter of months.",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PLANTED), min_size=1, max_size=6), min_size=1, max_size=5),
+       st.sampled_from([" ", "  ", "\u00a0"]), st.sampled_from(["\n\n", "\n", "\r\n\r\n"]))
+def test_planted_sentences_come_back(paragraphs: list[list[str]], gap: str, breaks: str) -> None:
+    """Paragraphs built from known sentences segment back into exactly those sentences."""
+    text = breaks.join(gap.join(p) for p in paragraphs)
+    article = Article.from_text(text)
+    assert [s.text for s in article.sentences] == [s for p in paragraphs for s in p]
+    assert [p.text for p in article.paragraphs] == [gap.join(p) for p in paragraphs]
