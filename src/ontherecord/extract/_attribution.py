@@ -623,6 +623,12 @@ _ADVERBIAL_AFTER_CUE = regex.compile(
 )
 _TO_VERBS = frozenset(
     [
+        "decline",
+        "declines",
+        "declined",
+        "refuse",
+        "refuses",
+        "refused",
         "promise",
         "promises",
         "promised",

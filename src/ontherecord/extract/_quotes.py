@@ -470,6 +470,12 @@ def _kind_of(
     cue: str | None,
     short: bool,
 ) -> str:
+    if (
+        _title_like(content)
+        and content.rstrip()[-1:] not in {",", ".", "!", "?", "…"}
+        and _words(content) <= 6
+    ):
+        return "scare"  # a title or a name: told "Fox and Friends", a "Daily Show" segment
     if mention is not None and mention_kind(text, mention) == "document":
         return "document"
     if speaker is not None and getattr(speaker, "kind", "") == "document":
