@@ -48,6 +48,10 @@ PHENOMENA: list[tuple[str, list[str]]] = [
      ["The Rev. Martin Luther King Jr. spoke.", "He was eloquent."]),
     ('Gov. C.L. "Butch" Otter spoke. He left.', ['Gov. C.L. "Butch" Otter spoke.', "He left."]),
     ("He lost to then-Sen. Barack Obama. It hurt.", ["He lost to then-Sen. Barack Obama.", "It hurt."]),
+    ("It hangs in the Museum of Modern Art. The museum is closed.",
+     ["It hangs in the Museum of Modern Art.", "The museum is closed."]),
+    ("The bill was named for Joe Kennedy Sr. He was a diplomat.",
+     ["The bill was named for Joe Kennedy Sr.", "He was a diplomat."]),
     # companies
     ("Acme Co. said profits rose. Acme Inc. said nothing.",
      ["Acme Co. said profits rose.", "Acme Inc. said nothing."]),
