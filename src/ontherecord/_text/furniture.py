@@ -20,7 +20,7 @@ __all__ = ["FurnitureMatch", "find_furniture"]
 # hyphenated or apostrophised parts ("Omar al-Nidawi", "Jean-Luc de la Croix", "Mary O'Neil").
 _NAME = r"""
     (?: \p{Lu}[\p{L}'\-.]*+ )                          # first word, capitalised
-    (?: [ ] (?: (?:al|el|bin|ibn|de|del|della|da|di|van|von|der|den|la|le|du|dos|das)[ \-] )?+
+    (?: [ ] (?: (?:al|el|bin|ibn|de|del|della|da|di|van|von|der|den|la|le|du|dos|das)[ \-] ){0,2}+
         (?: \p{Lu}[\p{L}'\-.]*+ | al-\p{Lu}[\p{L}'\-]*+ ) ){1,4}   # one to four more words
 """
 _BYLINE = regex.compile(
@@ -36,6 +36,17 @@ _SPLIT_AND = regex.compile(r"[ ]*+(?:,[ ]*+)?(?:\band\b|&)[ ]*+")
 _SPLIT_COMMA = regex.compile(r"[ ]*+,[ ]*+")
 
 
+# Byline "names" that are a desk or an agency, not a person: they stay furniture but name no author.
+_NOT_A_PERSON = regex.compile(
+    r"""
+    ^ (?: The | A ) \b                                   # "By The Associated Press"
+    | \b (?: staff | reporters? | writers? | correspondents? | editors? | desk | team
+          | press | news | wires? | agency | reuters | afp | bloomberg ) \b   # "By Reuters Staff"
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
 def _byline_names(names: str) -> tuple[str, ...]:
     """Split the names of a byline. Commas separate names only before the last "and"
     ("By A, B and C"); after it, or when there is no "and", a comma starts the affiliation
@@ -45,7 +56,7 @@ def _byline_names(names: str) -> tuple[str, ...]:
     for p in parts[:-1]:
         out.extend(_SPLIT_COMMA.split(p))
     out.append(_SPLIT_COMMA.split(parts[-1])[0])
-    return tuple(x for x in out if x)
+    return tuple(x for x in out if x and _NOT_A_PERSON.search(x) is None)
 _BIO = regex.compile(
     rf"""
     ^ (?! (?:The|This|That|It|Our|We|Its|Their)\b ) (?P<name> {_NAME} ) [ ]++
