@@ -312,3 +312,14 @@ def test_shared_quotes_takes_precomputed_quotes(seeds: otr.Corpus) -> None:
     twin = otr.Article.from_text(first.text, id="twin")
     found = shared_quotes([first, twin], quotes={first.id: quotes, "twin": quotes})
     assert {s.key for s in found} and all(s.ids == (first.id, "twin") for s in found)
+
+
+def test_copies_differing_in_furniture_are_exact_when_furniture_is_dropped(seeds: otr.Corpus) -> None:
+    """A wire credit appended to a copy: near by default, exact when furniture is dropped."""
+    src = seeds[SEED_002].text
+    credited = otr.Article.from_text(src + "\n\nCopyright 2020 Reuters. All rights reserved.", id="b")
+    arts = [seeds[SEED_002], credited]
+    (kept,) = otr.deduplicate(arts).groups
+    assert kept.kind == "near"
+    (dropped,) = otr.deduplicate(arts, params=DedupParams(furniture="drop")).groups
+    assert dropped.kind == "exact"
