@@ -6,6 +6,25 @@ A line that starts in lower case after a line without final punctuation continue
 terminal punctuation; each candidate boundary is then vetoed or kept by a small set of named rules
 (abbreviations, initials, list markers) so that every decision can be explained. Everything runs in
 time linear in the text.
+
+The rules, in the order they are tried:
+
+- a full stop standing alone between spaces (" . ", spun copy) ends a sentence even before a
+  lower-case word; no other mark does;
+- a quotation closed by ``?``, ``!``, an ellipsis or a full stop and followed by a speech tag
+  (``"Why?" Trump asked.``, ``?" Trump said Friday``) does not end the sentence;
+- ``...`` or ``…`` ends a sentence only before a common sentence opener or after a closing mark;
+  longer or mixed runs (``….``) do;
+- ``?`` and ``!`` end a sentence before a capital; so do ``."`` and ``.)``;
+- a title that stands before a name (``Mr.``, ``Lt. Col.``, ``then-Sen.``, ``No.``) never does;
+- ``a.m.``/``p.m.`` end a sentence unless a weekday, month or time zone follows;
+- initialisms and initials (``U.S.``, ``D.C.``, ``E.``) and other abbreviations (``Inc.``,
+  ``Calif.``, ``Jan.``) end one only before a common opener (``sentence_starters.txt``) or an
+  opening quotation mark (not a nickname: ``C.L. "Butch" Otter``), months never before a number;
+- ``1.`` at the start of a paragraph is a list marker.
+
+Multi-sentence quotations are cut into their sentences; the quotation marks stay with the sentence
+they open or close.
 """
 
 from __future__ import annotations
