@@ -8,10 +8,17 @@ links two of them when they report the same kind of event and
   the claim's sentence or the two sentences before it in its paragraph, and no different
   specific anchors on both sides (rule ``"anchor"``); or
 * name the same person, organisation or place (actors resolved across the corpus with
-  :func:`~ontherecord.find_actors`) and the same anchor word, with no conflicting specific
-  anchors (rule ``"actor"``);
+  :func:`~ontherecord.find_actors`) and the same anchor word, where one side names no specific
+  anchor (rule ``"actor"``);
 
-and, when both give a calendar date, the same date. Linked claims form a cluster (connected
+attack claims ("attacked", "struck", "airstrike") only when a specific anchor stands around them,
+since political news uses "attack" for words as often as for weapons;
+
+and, when both give a calendar date, the same date (at the precision both give). Claims of two
+articles are linked only when the articles share at least two actors (the same story) and were
+published within ``window_days`` of each other; claims of one article only when they stand close
+together (overlapping context) or name the same actor, since an article can recall several
+events of a kind ("the 2012 shooting" in a story about another). Linked claims form a cluster (connected
 components, so membership does not depend on corpus order). Each cluster counts its independent
 reports: copies found by :func:`~ontherecord.deduplicate` (duplicate articles, and claims inside a
 passage reused between two articles) count once. Conflicts are flagged: counts of the same event
@@ -23,6 +30,7 @@ denial.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import math
 from collections import defaultdict
@@ -51,6 +59,12 @@ ConflictKind = Literal["number", "denial"]
 _ABOUT = 1.35
 #: Actor kinds that identify an event (countries are too broad: every story names them).
 _IDENTIFYING_KINDS = frozenset({"person", "organization", "place"})
+#: Event types whose words are as often figurative ("attacks on her record") as not: a claim of
+#: this type is clustered only when a specific anchor ("missile", "airstrike") stands around it.
+_NEEDS_MEANS = frozenset({"attack"})
+#: Actors two articles must share to be about the same story (or one capitalised name in the
+#: claims' contexts: "Saada" in "the airstrike near Saada" and "the Saada market").
+_STORY_OVERLAP = 2
 #: Zero counts of these subtypes deny any casualty; a zero of "killed" denies only deaths.
 _ZERO_COVERS = {
     "injured": frozenset({"killed", "injured", "casualties"}),
@@ -157,10 +171,14 @@ class _Node:
     article_id: str
     statement: Statement
     event: ClaimEvent
+    context: Span
     specific: frozenset[str]
     anchors: frozenset[str]
     actors: frozenset[str]
     dates: frozenset[str]
+    story: frozenset[str]  # every resolved actor of the article
+    names: frozenset[str]  # capitalised words inside the sentence around the claim
+    published: dt.date | None
 
 
 def _main_event(s: Statement) -> dict[str, ClaimEvent]:
@@ -204,14 +222,23 @@ def _anchors(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(specific), frozenset(every)
 
 
-_ISO_DAY = regex.compile(r"^\d{4}-\d{2}-\d{2}")
+# A capitalised word inside a sentence (not its first word): a name ("Saada", "Kabul").
+_NAME = regex.compile(r"(?<=[\p{Ll},;][\s\p{Pi}\p{Ps}\"']*+)\p{Lu}\p{Ll}{2,}+(?![\p{L}'])")
+_CALENDAR = regex.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", regex.I
+)
+_ISO_DATE = regex.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 def _nodes(
-    article: Article, statements: list[Statement], names: dict[tuple[str, int, int], str]
+    article: Article,
+    statements: list[Statement],
+    names: dict[tuple[str, int, int], str],
+    story: frozenset[str],
 ) -> list[_Node]:
     out = []
     by_article = sorted(((k[1], k[2]), v) for k, v in names.items() if k[0] == article.id)
+    published = None if article.published is None else article.published.date()
     for s in statements:
         events = _main_event(s)
         if not events:
@@ -225,22 +252,46 @@ def _nodes(
             and not (source is not None and source.start <= st < source.end)
         )  # fmt: skip
         dates = frozenset(
-            t.value[:10] for t in s.times if t.value is not None and _ISO_DAY.match(t.value)
+            t.value for t in s.times
+            if t.type == "date" and t.value is not None and _ISO_DATE.match(t.value)
+        )  # fmt: skip
+        words = frozenset(
+            m.group().lower()
+            for m in _NAME.finditer(article.text, ctx.start, ctx.end, timeout=10.0)
+            if not _CALENDAR.match(m.group())
         )
         for e in events.values():
-            out.append(_Node(article_id=article.id, statement=s, event=e, specific=specific,
-                             anchors=every, actors=actors, dates=dates))  # fmt: skip
+            if e.type in _NEEDS_MEANS and not specific:
+                continue  # "Sanders' attacks on Clinton": no weapon, no event to check
+            out.append(_Node(article_id=article.id, statement=s, event=e, context=ctx,
+                             specific=specific, anchors=every, actors=actors, dates=dates,
+                             story=story, names=words, published=published))  # fmt: skip
     return out
 
 
-def _link(a: _Node, b: _Node) -> tuple[str, str] | None:
+def _same_day(a: str, b: str) -> bool:
+    """Whether two ISO dates of any precision (year, month, day) can name the same day."""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _link(a: _Node, b: _Node, window: int) -> tuple[str, str] | None:
     """Why two claims report the same event (rule, reason), or None."""
     if a.event.type != b.event.type:
         return None
     if a.statement is b.statement and a.article_id == b.article_id:
         return None
-    if a.dates and b.dates and not (a.dates & b.dates):
+    if a.dates and b.dates and not any(_same_day(x, y) for x in a.dates for y in b.dates):
         return None
+    if a.article_id == b.article_id:
+        # one article can report several events of a kind: nearby claims, or the same actor
+        if not (a.context.overlaps(b.context) or a.actors & b.actors):
+            return None
+    else:
+        if a.published and b.published and abs((a.published - b.published).days) > window:
+            return None
+        if len(a.story & b.story) < _STORY_OVERLAP and not a.names & b.names:
+            return None
     if a.specific and b.specific:
         shared = a.specific & b.specific
         if not shared:
@@ -354,11 +405,13 @@ def _articles(corpus: Iterable[Article]) -> list[Article]:
     return sorted(arts, key=lambda a: a.id)
 
 
-def cluster_claims(corpus: Iterable[Article]) -> list[ClaimCluster]:
+def cluster_claims(corpus: Iterable[Article], *, window_days: int = 7) -> list[ClaimCluster]:
     """Group the claims of a corpus that report the same event, and flag those that conflict.
 
     Args:
         corpus: a :class:`~ontherecord.Corpus` or any iterable of articles with unique ids.
+        window_days: two articles whose publication dates are further apart than this are not
+            about the same event (articles without a date are not held apart by it).
 
     Returns:
         The clusters of two or more claims, sorted by their first member (article id, position).
@@ -379,13 +432,16 @@ def cluster_claims(corpus: Iterable[Article]) -> list[ClaimCluster]:
     if not arts:
         return []
     names: dict[tuple[str, int, int], str] = {}
+    stories: dict[str, set[str]] = defaultdict(set)
     for actor in find_actors(arts):
-        if actor.kind in _IDENTIFYING_KINDS:
-            for m in actor.mentions:
+        for m in actor.mentions:
+            if actor.kind != "document":
+                stories[m.article_id].add(actor.name)
+            if actor.kind in _IDENTIFYING_KINDS:
                 names[(m.article_id, m.span.start, m.span.end)] = actor.name
     nodes: list[_Node] = []
     for a in arts:
-        nodes.extend(_nodes(a, extract_claims(a), names))
+        nodes.extend(_nodes(a, extract_claims(a), names, frozenset(stories[a.id])))
 
     # candidate pairs share a specific anchor or an identifying actor
     index: dict[str, list[int]] = defaultdict(list)
@@ -405,7 +461,7 @@ def cluster_claims(corpus: Iterable[Article]) -> list[ClaimCluster]:
         for i, j in itertools.combinations(index[key], 2):
             if (i, j) in links:
                 continue
-            why = _link(nodes[i], nodes[j])
+            why = _link(nodes[i], nodes[j], window_days)
             if why is not None:
                 links[(i, j)] = why
                 ri, rj = find(i), find(j)
