@@ -300,6 +300,9 @@ def _is_name_token(tok: str) -> bool:
     return tok[:1].isupper() or tok.startswith(("al-", "el-", "bin ", "ibn "))
 
 
+_MAX_SENTENCE = 1500
+
+
 class Layout:
     """Sentence starts, quotation spans and tokens of one article, computed once.
 
@@ -336,7 +339,8 @@ class Layout:
         i = bisect.bisect_right(self.sentence_starts, pos) - 1
         start = self.sentence_starts[i]
         end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
-        return start, end
+        # text with no sentence ends (tables, junk) is read in windows, keeping the work linear
+        return max(start, pos - _MAX_SENTENCE), min(end, pos + _MAX_SENTENCE)
 
     def in_quote(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a quotation (marks included)."""
@@ -975,7 +979,8 @@ def _looks_like_evidence(mention: str) -> bool:
 def _mostly_quoted(layout: Layout, content: tuple[int, int]) -> bool:
     a, b = content
     covered = 0
-    for qs, qe in layout.quotes:
+    first = max(0, bisect.bisect_right(layout.quotes, (a, len(layout.text) + 1)) - 1)
+    for qs, qe in layout.quotes[first:]:  # quotations do not nest: sorted by start and by end
         if qe <= a:
             continue
         if qs >= b:
@@ -1166,16 +1171,19 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     """Drop reported-speech claims whose content a quotation claim already covers."""
     claims.sort(key=lambda c: (c.quote is None, c.span.start))
     kept: list[Claim] = []
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []  # kept spans, sorted by start
     for c in claims:
         a, b = c.span.start, c.span.end
         dup = False
-        for s, e in spans:
+        k = bisect.bisect_left(spans, (b, b))
+        # only spans that start before this one ends can overlap it; claims stay within a few
+        # sentences, so a bounded look back keeps this linear
+        for s, e in reversed(spans[max(0, k - 64) : k]):
             ov = min(b, e) - max(a, s)
             if ov > 0 and ov >= 0.6 * (b - a):
                 dup = True
                 break
         if not dup:
             kept.append(c)
-            spans.append((a, b))
+            bisect.insort(spans, (a, b))
     return kept

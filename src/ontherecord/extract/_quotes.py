@@ -11,6 +11,7 @@ previous speaker when it continues a speaker's quotation.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 import regex
@@ -131,8 +132,11 @@ def _single_quotes(
 ) -> list[tuple[int, int, int, int, str]]:
     """UK-style single quotation marks outside double ones."""
 
+    starts = [a for a, _, _, _, _ in doubles]
+
     def inside(i: int) -> bool:
-        return any(a <= i < b for a, _, _, b, _ in doubles)
+        k = bisect.bisect_right(starts, i) - 1
+        return k >= 0 and doubles[k][0] <= i < doubles[k][3]
 
     out = []
     open_at: int | None = None

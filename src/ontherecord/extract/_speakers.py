@@ -11,6 +11,7 @@ than attribution itself; the actors are matched to speakers by name at corpus le
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable
 
@@ -211,6 +212,8 @@ class SpeakerResolver:
         self._article = article
         self._in_quote = in_quote or (lambda pos: False)
         self.history: list[tuple[int, Actor]] = []  # (mention start, actor), in resolution order
+        self._people: list[tuple[int, int, str, str | None]] | None = None
+        self._groups: list[tuple[int, int, str, str]] | None = None
         self._made: dict[str, Actor] = {}
 
     def _named(self, name: str, kind: str, span: Span) -> Actor:
@@ -296,8 +299,8 @@ class SpeakerResolver:
         return self._named(name, guess, span), _source_kind(guess)
 
     def _full_name_before(self, surname: str, before: int) -> str | None:
-        pat = regex.compile(rf"((?:{_NAME_TOKEN} ){{1,3}}){regex.escape(surname)}\b")
-        for m in pat.finditer(self.text, 0, before):
+        pat = _surname_pattern(surname)
+        for m in pat.finditer(self.text, max(0, before - _FULL_NAME_WINDOW), before):
             first = m.group(1).split()
             first = [
                 w
@@ -336,10 +339,23 @@ class SpeakerResolver:
 
     def _nearest_person(self, pos: int, gender: str) -> Actor | None:
         """The nearest earlier person named in full ("Donald Trump") or by title ("President Trump")."""
+        if self._people is None:
+            self._people = self._find_people()
+        k = bisect.bisect_left(self._people, (pos,))
+        while k > 0:
+            k -= 1
+            start, end, name, g = self._people[k]
+            if start < pos - _WINDOW:
+                break
+            if end <= pos and (g is None or g == gender):
+                return self._named(name, "person", Span(start=start, end=end))
+        return None
+
+    def _find_people(self) -> list[tuple[int, int, str, str | None]]:
+        """Every full or titled person name outside quotations, with its gender where known."""
         male, female = _given_names()
-        lo = max(0, pos - _WINDOW)
-        best: tuple[int, int, str] | None = None
-        for m in _PERSON_NAME.finditer(self.text, lo, pos):
+        out: list[tuple[int, int, str, str | None]] = []
+        for m in _PERSON_NAME.finditer(self.text):
             if self._in_quote(m.start()):
                 continue
             words = m.group().split()
@@ -353,29 +369,38 @@ class SpeakerResolver:
                 g = _title_gender(words[0])
             if g is None and not titled:
                 continue  # two capitalised words nobody calls a person
-            if g is not None and g != gender:
-                continue
-            best = (m.start(), m.end(), name)
-        if best is None:
-            return None
-        return self._named(best[2], "person", Span(start=best[0], end=best[1]))
+            out.append((m.start(), m.end(), name, g))
+        return out
 
     def _nearest_group(self, pos: int) -> Actor | None:
         """The nearest earlier country or organisation of the gazetteer ("they", "it")."""
-        surfaces, pattern = _gazetteer()
-        lo = max(0, pos - _WINDOW)
-        best: tuple[int, int, str, str] | None = None
-        for m in pattern.finditer(self.text, lo, pos):
-            if self._in_quote(m.start()):
-                continue
-            canonical, kind = surfaces[m.group()]
-            best = (m.start(), m.end(), canonical, kind)
-        if best is None:
-            return None
-        return self._named(best[2], best[3], Span(start=best[0], end=best[1]))
+        if self._groups is None:
+            surfaces, pattern = _gazetteer()
+            self._groups = [
+                (m.start(), m.end(), *surfaces[m.group()])
+                for m in pattern.finditer(self.text)
+                if not self._in_quote(m.start())
+            ]
+        k = bisect.bisect_left(self._groups, (pos,))
+        while k > 0:
+            k -= 1
+            start, end, canonical, kind = self._groups[k]
+            if start < pos - _WINDOW:
+                break
+            if end <= pos:
+                return self._named(canonical, kind, Span(start=start, end=end))
+        return None
 
 
 _WINDOW = 1500
+_FULL_NAME_WINDOW = 20000
+
+
+@functools.lru_cache(maxsize=256)
+def _surname_pattern(surname: str) -> regex.Pattern[str]:
+    return regex.compile(rf"((?:{_NAME_TOKEN} ){{1,3}}){regex.escape(surname)}\b")
+
+
 _PERSON_NAME = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}'’.\-])
