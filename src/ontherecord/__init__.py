@@ -6,6 +6,7 @@ corpus. See https://ontherecord.readthedocs.io/ for the documentation.
 """
 
 from ontherecord import errors, examples
+from ontherecord._actor import Actor, ActorMention
 from ontherecord._article import Article, Furniture, Segment, Span
 from ontherecord._claim import Claim, Quote
 from ontherecord.corpus._corpus import Corpus
@@ -17,6 +18,7 @@ from ontherecord.corpus._dedup import (
     ReusedPassage,
     deduplicate,
 )
+from ontherecord.extract._actors import find_actors
 from ontherecord.extract._attribution import attribute
 from ontherecord.extract._quantities import Quantity, extract_quantities
 from ontherecord.extract._quotes import extract_quotes
@@ -32,6 +34,8 @@ from ontherecord.plugins import (
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "Actor",
+    "ActorMention",
     "Annotation",
     "Article",
     "Claim",
@@ -57,6 +61,7 @@ __all__ = [
     "extract_quantities",
     "extract_quotes",
     "extract_times",
+    "find_actors",
     "get_extractor",
     "register_extractor",
 ]
