@@ -9,6 +9,7 @@ from ontherecord import errors, examples
 from ontherecord._actor import Actor, ActorMention
 from ontherecord._article import Article, Furniture, Segment, Span
 from ontherecord._claim import Claim, Quote
+from ontherecord.corpus._clusters import ClaimCluster, ClaimConflict, ClusterMember, cluster_claims
 from ontherecord.corpus._corpus import Corpus
 from ontherecord.corpus._dedup import (
     DedupParams,
@@ -20,6 +21,7 @@ from ontherecord.corpus._dedup import (
 )
 from ontherecord.extract._actors import find_actors
 from ontherecord.extract._attribution import attribute
+from ontherecord.extract._claims import ClaimCue, ClaimEvent, Statement, extract_claims
 from ontherecord.extract._quantities import Quantity, extract_quantities
 from ontherecord.extract._quotes import extract_quotes
 from ontherecord.extract._times import TimeExpression, extract_times
@@ -39,6 +41,11 @@ __all__ = [
     "Annotation",
     "Article",
     "Claim",
+    "ClaimCluster",
+    "ClaimConflict",
+    "ClaimCue",
+    "ClaimEvent",
+    "ClusterMember",
     "Corpus",
     "DedupParams",
     "DedupResult",
@@ -51,13 +58,16 @@ __all__ = [
     "ReusedPassage",
     "Segment",
     "Span",
+    "Statement",
     "TimeExpression",
     "__version__",
     "attribute",
     "available_extractors",
+    "cluster_claims",
     "deduplicate",
     "errors",
     "examples",
+    "extract_claims",
     "extract_quantities",
     "extract_quotes",
     "extract_times",
