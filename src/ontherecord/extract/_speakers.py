@@ -28,6 +28,18 @@ _NAME_TOKEN = (
     r"(?:\p{Lu}[\p{L}\p{M}.'’\-]*"  # a capitalised word
     r"|(?:al|el|bin|ibn|de|van|von|da|del|der|la|le|du)(?:-\p{Lu}[\p{L}\p{M}'’\-]*)?)"  # a particle
 )
+_NAME_TOKEN_RE = regex.compile(_NAME_TOKEN)
+_LOWER_AFTER_HYPHEN = regex.compile(r"-\p{Ll}")  # "pro-Iranian", "Iranian-backed"
+_LOWER_WORD = regex.compile(r"[a-z]+")
+_GENDERED_PRONOUN = regex.compile(r"\b(he|his|him|she|her)\b")
+_POSSESSIVE_END = regex.compile(r"['’]s$")
+_LEADING_THE = regex.compile(r"^(?:the|The)\s+")
+
+
+def _is_name(word: str) -> bool:
+    return _NAME_TOKEN_RE.fullmatch(word) is not None
+
+
 _NAME_RUN = regex.compile(
     rf"""
     {_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{0,5}}+   # up to six capitalised words in a row
@@ -145,11 +157,11 @@ def mention_name(mention: str) -> tuple[str, str]:
             "Foreign",
         }:
             last_title = i
-    if 0 <= last_title < len(words) - 1 and regex.fullmatch(_NAME_TOKEN, words[-1]):
+    if 0 <= last_title < len(words) - 1 and _is_name(words[-1]):
         rest = words[last_title + 1 :]
         run: list[str] = []
         for w in reversed(rest):  # the trailing run of names: "of State Mike Pompeo" -> "Mike Pompeo"
-            if not regex.fullmatch(_NAME_TOKEN, w) or w in _OFFICE_WORDS:
+            if not _is_name(w) or w in _OFFICE_WORDS:
                 break
             run.insert(0, w)
         if run:
@@ -159,7 +171,7 @@ def mention_name(mention: str) -> tuple[str, str]:
     # "Priorities USA chief strategist Guy Cecil": a description ending in a full name
     run = []
     for w in reversed(words):
-        if not regex.fullmatch(_NAME_TOKEN, w) or w.endswith(("'s", "’s")):
+        if not _is_name(w) or w.endswith(("'s", "’s")):
             break
         run.insert(0, w)
     if (
@@ -171,12 +183,12 @@ def mention_name(mention: str) -> tuple[str, str]:
     if len(words) >= 2 and words[-1].lower() in _GENERIC_TAIL and words[-2][:1].isupper():
         core: list[str] = []
         for w in reversed(words[:-1]):  # "pro-Iranian Kataeb Hezbollah" -> "Kataeb Hezbollah"
-            if not w[:1].isupper() or regex.search(r"-\p{Ll}", w):
+            if not w[:1].isupper() or _LOWER_AFTER_HYPHEN.search(w):
                 break
             core.insert(0, w)
         if core:
             return " ".join(core), "organization"
-    if words and all(regex.fullmatch(_NAME_TOKEN, w) for w in words) and not words[-1].endswith(("'s", "’s")):
+    if words and all(_is_name(w) for w in words) and not words[-1].endswith(("'s", "’s")):
         return " ".join(words), "person" if len(words) >= 2 else "unknown"
     return mention.strip(), "group"
 
@@ -235,12 +247,12 @@ class SpeakerResolver:
     def _gender_of(self, span: Span) -> str | None:
         female, male = _gender_words()
         window = self.text[span.start : min(len(self.text), span.end + 200)].lower()
-        words = set(regex.findall(r"[a-z]+", self.text[span.start : span.end].lower()))
+        words = set(_LOWER_WORD.findall(self.text[span.start : span.end].lower()))
         if words & female:
             return "female"
         if words & male:
             return "male"
-        after = regex.findall(r"\b(he|his|him|she|her)\b", window)
+        after = _GENDERED_PRONOUN.findall(window)
         if after:
             return "female" if after[0] in {"she", "her"} else "male"
         return None
@@ -269,7 +281,7 @@ class SpeakerResolver:
         if pron is not None:
             return self._resolve_pronoun(span, mention.casefold(), pron)
         name, guess = mention_name(mention)
-        known = _gazetteer()[0].get(name) or _gazetteer()[0].get(regex.sub(r"['’]s$", "", name))
+        known = _gazetteer()[0].get(name) or _gazetteer()[0].get(_POSSESSIVE_END.sub("", name))
         if known is not None and guess != "person":
             # a country or organisation of the shared gazetteers: "Iran denied", "the Taliban said"
             return self._named(known[0], known[1], span), _source_kind(known[1])
@@ -280,7 +292,7 @@ class SpeakerResolver:
                 return None, "anonymous"
             if _is_role(mention):
                 # a role the article gives no name for: "Iraq's caretaker prime minister"
-                role = regex.sub(r"^(?:the|The)\s+", "", mention.strip())
+                role = _LEADING_THE.sub("", mention.strip())
                 return self._named(role, "person", span), "person"
             return None, "person"
         if guess == "unknown":
@@ -299,9 +311,15 @@ class SpeakerResolver:
         return self._named(name, guess, span), _source_kind(guess)
 
     def _full_name_before(self, surname: str, before: int) -> str | None:
-        pat = _surname_pattern(surname)
-        for m in pat.finditer(self.text, max(0, before - _FULL_NAME_WINDOW), before):
-            first = m.group(1).split()
+        i = self.text.find(surname, max(0, before - _FULL_NAME_WINDOW), before)
+        while i >= 0:
+            after = i + len(surname)
+            nxt = self.text[after : after + 1]
+            m = _NAMES_BEFORE.search(self.text, max(0, i - 80), i) if not (nxt.isalnum()) else None
+            i = self.text.find(surname, after, before)
+            if m is None:
+                continue
+            first = m.group().split()
             first = [
                 w
                 for w in first
@@ -396,9 +414,8 @@ _WINDOW = 1500
 _FULL_NAME_WINDOW = 20000
 
 
-@functools.lru_cache(maxsize=256)
-def _surname_pattern(surname: str) -> regex.Pattern[str]:
-    return regex.compile(rf"((?:{_NAME_TOKEN} ){{1,3}}){regex.escape(surname)}\b")
+# one to three names right before a surname: "Fawaz " in "Fawaz Gerges"
+_NAMES_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_NAME_TOKEN} ){{1,3}}\Z")
 
 
 _PERSON_NAME = regex.compile(
