@@ -5,12 +5,19 @@ under all their names, claims with their numbers and dates, and copied or reused
 corpus. See https://ontherecord.readthedocs.io/ for the documentation.
 """
 
-from ontherecord import errors, examples
+from ontherecord import errors, examples, export, testing
 from ontherecord._actor import Actor, ActorMention
 from ontherecord._article import Article, Furniture, Segment, Span
 from ontherecord._claim import Claim, Quote
+from ontherecord.corpus._analysis import (
+    Analysis,
+    ArticleAnalysis,
+    analyze,
+    analyze_article,
+    iter_analyses,
+)
 from ontherecord.corpus._clusters import ClaimCluster, ClaimConflict, ClusterMember, cluster_claims
-from ontherecord.corpus._corpus import Corpus
+from ontherecord.corpus._corpus import Corpus, read_jsonl
 from ontherecord.corpus._dedup import (
     DedupParams,
     DedupResult,
@@ -38,8 +45,10 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "Actor",
     "ActorMention",
+    "Analysis",
     "Annotation",
     "Article",
+    "ArticleAnalysis",
     "Claim",
     "ClaimCluster",
     "ClaimConflict",
@@ -61,17 +70,23 @@ __all__ = [
     "Statement",
     "TimeExpression",
     "__version__",
+    "analyze",
+    "analyze_article",
     "attribute",
     "available_extractors",
     "cluster_claims",
     "deduplicate",
     "errors",
     "examples",
+    "export",
     "extract_claims",
     "extract_quantities",
     "extract_quotes",
     "extract_times",
     "find_actors",
     "get_extractor",
+    "iter_analyses",
+    "read_jsonl",
     "register_extractor",
+    "testing",
 ]

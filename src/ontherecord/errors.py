@@ -14,6 +14,7 @@ __all__ = [
     "InvalidInputError",
     "MissingDependencyError",
     "OnTheRecordError",
+    "PluginError",
     "UnknownNameError",
 ]
 
@@ -26,8 +27,9 @@ class OnTheRecordError(Exception):
 
 
 class InvalidInputError(OnTheRecordError, ValueError):
-    """The input cannot be read as news text or as a corpus (wrong type, undecodable bytes,
-    malformed JSON, an unreadable file).
+    """An argument the library cannot use: input that cannot be read as news text or as a corpus
+    (wrong type, undecodable bytes, malformed JSON, an unreadable file), or an option or
+    registration that does not fit (a malformed extractor name, a name registered twice).
 
     .. versionadded:: 0.1.0
     """
@@ -64,6 +66,14 @@ class MissingDependencyError(OnTheRecordError, ImportError):
 
 class UnknownNameError(OnTheRecordError, LookupError):
     """A name (an article id, an extractor name) is not known. The message lists what is available.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class PluginError(OnTheRecordError, ImportError):
+    """A plugin extractor could not be loaded: its entry point failed to import or to build. The
+    message names the extractor, the entry point and the distribution; the cause is chained.
 
     .. versionadded:: 0.1.0
     """

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload, runtime_chec
 import attrs
 import regex
 
-from ontherecord.errors import InvalidInputError, OnTheRecordError, UnknownNameError
+from ontherecord.errors import InvalidInputError, OnTheRecordError, PluginError, UnknownNameError
 
 if TYPE_CHECKING:
     from ontherecord._actor import ActorMention
@@ -364,7 +364,7 @@ def _where(ep: importlib.metadata.EntryPoint) -> str:
 def _load_plugin(name: str, eps: tuple[importlib.metadata.EntryPoint, ...]) -> Extractor:
     if len(eps) > 1:
         listed = "; ".join(_where(ep) for ep in eps)
-        raise OnTheRecordError(
+        raise PluginError(
             f"the extractor plugin {name!r} is declared by more than one installed package ({listed}); "
             "uninstall one of them"
         )
@@ -374,7 +374,7 @@ def _load_plugin(name: str, eps: tuple[importlib.metadata.EntryPoint, ...]) -> E
         _, make = _maker(loaded, name, f"plugin {name!r}")
         extractor = make()
     except Exception as exc:
-        raise OnTheRecordError(
+        raise PluginError(
             f"the extractor plugin {name!r} failed to load ({_where(ep)}): "
             f"{type(exc).__name__}: {exc}"
         ) from exc
@@ -394,7 +394,7 @@ def _load_builtin(name: str) -> Extractor:
     try:
         function = getattr(importlib.import_module(module_name), attribute)
     except (ImportError, AttributeError) as exc:
-        raise OnTheRecordError(
+        raise PluginError(
             f"the built-in extractor {name!r} ({_BUILTINS[name]}) could not be loaded: "
             f"{type(exc).__name__}: {exc}"
         ) from exc
@@ -417,7 +417,7 @@ def get_extractor(name: str) -> Extractor:
 
     Raises:
         UnknownNameError: no extractor has that name; the message lists the available ones.
-        OnTheRecordError: a plugin, a factory or a built-in module failed to load; the message
+        PluginError: a plugin, a factory or a built-in module failed to load; the message
             names it and its entry point, and the original exception is chained.
         InvalidInputError: ``name`` is not a string.
 
@@ -434,7 +434,7 @@ def get_extractor(name: str) -> Extractor:
                 except OnTheRecordError:
                     raise
                 except Exception as exc:
-                    raise OnTheRecordError(
+                    raise PluginError(
                         f"the factory registered as {name!r} ({_describe(registration.source)}) failed: "
                         f"{type(exc).__name__}: {exc}"
                     ) from exc

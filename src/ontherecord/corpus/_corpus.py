@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import os
 import pathlib
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, overload
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, overload
 
 from ontherecord._article import Article
 from ontherecord.errors import DuplicateIdError, InvalidInputError, UnknownNameError
 
-__all__ = ["Corpus", "iter_jsonl"]
+if TYPE_CHECKING:
+    from ontherecord.corpus._analysis import Analysis, Progress
+
+__all__ = ["Corpus", "iter_jsonl", "read_jsonl"]
 
 _READABLE = (".txt", ".json", ".jsonl")
 
@@ -48,6 +51,20 @@ def iter_jsonl(path: str | os.PathLike[str]) -> Iterator[Article]:
                 yield _record(obj, f"{p}:{lineno}")
     except UnicodeDecodeError as exc:
         raise InvalidInputError(f"{p}: not UTF-8 text ({exc.reason})") from exc
+
+
+def read_jsonl(path: str | os.PathLike[str]) -> Iterator[Article]:
+    """Yield the articles of a JSON Lines file lazily, one at a time, for corpora that do not fit
+    in memory (pair it with :func:`~ontherecord.iter_analyses`). Each line is an object with
+    ``text`` and optional ``id``, ``title``, ``published``, ``source``, ``url``, ``authors``.
+
+    Raises:
+        InvalidInputError: a line is not valid JSON or not an article record (the message gives
+            the file and line number), or the file is not UTF-8.
+
+    .. versionadded:: 0.1.0
+    """
+    return iter_jsonl(path)
 
 
 def _read_file(p: pathlib.Path) -> list[Article]:
@@ -150,6 +167,23 @@ class Corpus:
     def from_jsonl(cls, path: str | os.PathLike[str]) -> Corpus:
         """Read a JSON Lines file (see :func:`iter_jsonl`)."""
         return cls(iter_jsonl(path))
+
+    def analyze(
+        self,
+        *,
+        extractors: Sequence[Any] = (),
+        dedup: bool = True,
+        workers: int = 1,
+        progress: Progress | None = None,
+    ) -> Analysis:
+        """Analyse the corpus: every extractor on every article, actors across articles,
+        duplicates and reused passages. See :func:`ontherecord.analyze`.
+
+        .. versionadded:: 0.1.0
+        """
+        from ontherecord.corpus._analysis import analyze
+
+        return analyze(self, extractors=extractors, dedup=dedup, workers=workers, progress=progress)
 
     @property
     def ids(self) -> tuple[str, ...]:
