@@ -170,3 +170,16 @@ def test_membership_does_not_depend_on_corpus_order(articles: list[Article]) -> 
 def test_seed_membership_does_not_depend_on_corpus_order() -> None:
     """The seeds in reverse order cluster the same way."""
     assert cluster_claims(list(examples.seeds())[::-1]) == list(seed_clusters())
+
+
+def test_denied_casualty_is_a_zero_against_a_claimed_toll() -> None:
+    """'X claimed the strikes killed 30 troops' and 'Y denied that any soldiers were killed'
+    conflict, within one article too."""
+    text = (
+        "Iran fired missiles at the Ain al-Asad base in Iraq on Wednesday.\n\n"
+        "Iranian state television claimed that the missile strikes killed 30 troops. "
+        "The Pentagon denied that any soldiers were killed in the missile strikes."
+    )
+    (c,) = [c for c in cluster_claims([Article.from_text(text, id="x")]) if c.event == "casualty"]
+    assert [x.kind for x in c.conflicts] == ["number"]
+    assert "denied" in c.conflicts[0].reason

@@ -18,12 +18,12 @@ and, when both give a calendar date, the same date (at the precision both give).
 articles are linked only when the articles share at least two actors (the same story) and were
 published within ``window_days`` of each other; claims of one article only when they stand close
 together (overlapping context) or name the same actor, since an article can recall several
-events of a kind ("the 2012 shooting" in a story about another). Linked claims form a cluster (connected
-components, so membership does not depend on corpus order). Each cluster counts its independent
-reports: copies found by :func:`~ontherecord.deduplicate` (duplicate articles, and claims inside a
-passage reused between two articles) count once. Conflicts are flagged: counts of the same event
-that cannot both be true (30 killed vs no casualties, 12 vs 40 dead), and a claim against its
-denial.
+events of a kind ("the 2012 shooting" in a story about another). Linked claims form a cluster
+(connected components, so membership does not depend on corpus order). Each cluster counts its
+independent reports: copies found by :func:`~ontherecord.deduplicate` (duplicate articles, and
+claims inside a passage reused between two articles) count once. Conflicts are flagged: counts of
+the same event that cannot both be true (30 killed vs no casualties, 12 vs 40 dead; a negated or
+denied casualty without a figure is a zero), and a claim against its denial.
 
 .. versionadded:: 0.1.0
 """
@@ -322,18 +322,24 @@ def _range(q: Quantity) -> tuple[float, float]:
     return v / _ABOUT, v * _ABOUT
 
 
-def _count(e: ClaimEvent) -> tuple[tuple[float, float], str] | None:
+def _count(m: ClusterMember) -> tuple[tuple[float, float], str] | None:
     """The range a claim gives for the count of its event, and the words that give it. A negated
-    casualty without a figure ("no civilians were killed", "did not injure anyone") is a zero."""
-    if e.count is not None and not (e.negated and e.count.value != 0):
+    or denied casualty without a figure ("no civilians were killed", "denied that any soldiers
+    were killed") is a zero."""
+    e = m.event
+    if e.count is not None and not ((e.negated or m.statement.denied) and e.count.value != 0):
         return _range(e.count), e.count.text
-    if e.negated and e.type == "casualty" and e.count is None:
-        return (0.0, 0.0), f"{e.text} (negated)"
+    if e.type == "casualty" and e.count is None:
+        if e.negated:
+            return (0.0, 0.0), f"{e.text} (negated)"
+        if m.statement.denied:
+            return (0.0, 0.0), f"{e.text} (denied)"
     return None
 
 
-def _number_conflict(a: ClaimEvent, b: ClaimEvent) -> str | None:
-    ca, cb = _count(a), _count(b)
+def _number_conflict(ma: ClusterMember, mb: ClusterMember) -> str | None:
+    a, b = ma.event, mb.event
+    ca, cb = _count(ma), _count(mb)
     if ca is None or cb is None:
         return None
     (ra, ta), (rb, tb) = ca, cb
@@ -351,7 +357,7 @@ def _number_conflict(a: ClaimEvent, b: ClaimEvent) -> str | None:
 def _conflicts_of(members: list[ClusterMember]) -> list[ClaimConflict]:
     out = []
     for (i, a), (j, b) in itertools.combinations(enumerate(members), 2):
-        reason = _number_conflict(a.event, b.event)
+        reason = _number_conflict(a, b)
         if reason is not None:
             out.append(ClaimConflict(first=i, second=j, kind="number", reason=reason))
             continue
