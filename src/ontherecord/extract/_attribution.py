@@ -439,9 +439,12 @@ def _apposed_name(toks: list[tuple[int, int, str]], i: int) -> Span | None:
     j = i - 1
     while j >= 0 and i - j <= 30 and toks[j][2] not in {",", ".", ";", ":", "“", "”", '"', "(", ")"}:
         j -= 1
+        if j > 0 and toks[j][2] == "." and toks[j - 1][1] == toks[j][0] and toks[j - 1][2][:1].isupper():
+            j -= 1  # the full stop of "U.S." or "Jr." inside the apposition
     if j < 1 or toks[j][2] != "," or j + 1 >= i:
         return None
     opener = toks[j + 1][2]
+    full_name = j >= 2 and _is_name_token(toks[j - 1][2]) and _is_name_token(toks[j - 2][2])
     if opener[:1].isupper() and opener not in _CAP_PREPOSITIONS:
         # "Another pollster, David Woodard of Clemson University, said": the apposition names
         inner = toks[j + 1 : i]
@@ -449,7 +452,8 @@ def _apposed_name(toks: list[tuple[int, int, str]], i: int) -> Span | None:
             return Span(start=inner[0][0], end=inner[-1][1])
         return None
     if (
-        opener.lower() not in _DETERMINERS
+        not full_name
+        and opener.lower() not in _DETERMINERS
         and not opener[:1].isdigit()
         and opener.lower()
         not in {
