@@ -102,6 +102,19 @@ def test_reported_speech(text: str, content: str, mention: str, kind: str | None
         assert hits[0].source_kind == kind
 
 
+def test_writer_speaking_for_themself_is_the_author() -> None:
+    """ "I believe" outside quotation marks is the writer's own claim: source kind author."""
+    _, claims = _claims("I believe that the war is lost for good.")
+    assert [(c.text, c.source_kind) for c in claims] == [("that the war is lost for good", "author")]
+
+
+def test_country_source_has_country_kind() -> None:
+    """A country of the gazetteer as source is resolved with kind country."""
+    _, claims = _claims("Iran denied that its forces had fired the missiles.")
+    assert claims[0].source is not None and claims[0].source.name == "Iran"
+    assert claims[0].source_kind == "country"
+
+
 def test_pronoun_source_mention_is_the_pronoun() -> None:
     """A pronoun source keeps the pronoun as mention and resolves the actor."""
     article, claims = _claims(

@@ -816,7 +816,7 @@ def _plausible_subject(text: str, mention: Span, mkind: str) -> bool:
         return False
     first = words[0]
     if first.lower() in _PRONOUNS:
-        return first.lower() not in {"it", "you", "i"}
+        return first.lower() not in {"you"}
     if first == "who":
         return True
     if first[:1].isdigit():

@@ -334,6 +334,9 @@ class SpeakerResolver:
     def _resolve_pronoun(self, span: Span, word: str, info: tuple[str, str]) -> tuple[Actor | None, str]:
         kind, gender = info
         if word in {"i", "you", "we"}:
+            # outside quotation marks "I" is the writer (quotations are resolved by their cue)
+            if word == "i" and not self._in_quote(span.start):
+                return None, "author"
             return None, "person" if word != "we" else "organization"
         want_person = kind == "person"
         # prefer the previous speaker when compatible
