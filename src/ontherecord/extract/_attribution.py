@@ -419,6 +419,17 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
             break
         if not (tok[:1].isalnum()):
             break
+        if (
+            low == "and"
+            and phrase
+            and i > 0
+            and phrase[0][2][:1].isupper()
+            and toks[i - 1][2][:1].isupper()
+            and toks[i - 1][2] not in _CAP_PREPOSITIONS
+        ):
+            phrase.insert(0, toks[i])  # "Smith and Jones said", "Forbes and Wealth-X say"
+            i -= 1
+            continue
         if low in _STOP or (low in _PRONOUNS and not phrase):
             break
         if tok[:1].islower() and tok in cue_classes() and cue_classes()[tok] == "speech":
