@@ -166,3 +166,17 @@ def test_never_crashes_spans_exact_sorted_deterministic(text: str) -> None:
         ]
         for part in parts:
             assert article.text[part.span.start:part.span.end] == part.text
+
+
+def test_locality_appending_prose_changes_no_earlier_claim() -> None:
+    """Appending an unrelated paragraph changes no claim found before it."""
+    tail = "\n\nthe weather was mild and the roads were quiet for most of the long weekend."
+    for aid in examples.seeds().ids:
+        article = examples.seeds()[aid]
+        before = [(s.span, s.rule, s.check_worthy, len(s.events)) for s in extract_claims(article)]
+        longer = Article.from_text(article.text + tail, id=aid)
+        after = [
+            (s.span, s.rule, s.check_worthy, len(s.events)) for s in extract_claims(longer)
+            if s.span.end <= len(article.text)
+        ]  # fmt: skip
+        assert after == before

@@ -446,6 +446,24 @@ def _statement(r: _Reader, claim: Claim, rule: str) -> Statement:
     )  # fmt: skip
 
 
+_OPENING_QUOTE = regex.compile(r"""\s*+["\p{Pi}]""")
+
+
+def _reported(r: _Reader, span: Span) -> bool:
+    """Whether a sentence reports someone else's words: it opens with a quotation mark, or holds
+    a speech cue verb ("said", "told") or "according to"."""
+    from ontherecord.extract._attribution import cue_classes, cue_pattern
+
+    ns, ne = r.norm_pos(span.start), r.norm_pos(span.end)
+    if _OPENING_QUOTE.match(r.norm.text, ns, ne):
+        return True
+    classes = cue_classes()
+    for m in cue_pattern().finditer(r.norm.text, ns, ne):
+        if m.group("according") or classes.get(m.group("verb")) == "speech":
+            return True
+    return False
+
+
 def _author_rule(s: Statement) -> str | None:
     if s.quantities:
         return "author.quantity"
@@ -461,9 +479,11 @@ def extract_claims(article: Article) -> list[Statement]:
 
     Attributed statements come from :func:`~ontherecord.attribute`, every one of them. The
     writer's own assertions are body sentences (not furniture, not questions, not overlapping an
-    attributed statement) that carry a quantity, an event word from the event lexicon, or a
-    date and a named actor. Each claim is returned as a :class:`Statement` with its hedges,
-    negation and denial cues, quantities, times, actors and events.
+    attributed statement, not opening with a quotation mark, without a speech cue such as "said"
+    or "according to" that attribution could not place) that carry a quantity, an event word
+    from the event lexicon, or a date and a named actor. Each claim is returned as a
+    :class:`Statement` with its hedges, negation and denial cues, quantities, times, actors and
+    events.
 
     Args:
         article: the article to read.
@@ -488,6 +508,8 @@ def extract_claims(article: Article) -> list[Statement]:
             continue
         if len(_WORD.findall(sent.text)) < 4:
             continue
+        if _reported(r, span):
+            continue  # reported speech or a quotation attribute() could not place: not the writer's
         claim = Claim(span=span, text=sent.text, source=None, source_kind="author",
                       confidence=1.0, extractor=EXTRACTOR, rule="author")  # fmt: skip
         s = _statement(r, claim, "author")
