@@ -895,8 +895,15 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         ):
             # "C1, he said, C2": the sentence around the attribution
             content = _clause(text, ss, se)
+        if cls == "stance" and (verb.endswith("ing") or text.startswith(" by ", ce)):
+            continue  # "a group backing Bush", "rebels backed by Ankara": not a statement
         if content is None and cls in {"call", "stance"}:
             content = _clause(text, ce, se)
+            if content is not None and cls == "stance":
+                # the object of a stance verb ends at the first comma
+                comma = text.find(",", content[0], content[1])
+                if comma > 0 and comma - content[0] >= 12:
+                    content = (content[0], comma)
         if content is None and cls in {"speech", "belief"}:
             content = _content_before(text, ss, mention.start if not inverted else cs)
         if content is None or _mostly_quoted(layout, content):
