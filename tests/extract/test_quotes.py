@@ -136,6 +136,7 @@ _PROSE = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=
 @given(planted(), _PROSE)
 @example(("\u201cWe will not back down,\u201d Maria Lopez said.", []), "\u201cunclosed and more")
 @example(("\u201cWe will not back down,\u201d Maria Lopez said.", []), "\n\n\u201c")
+@example(("\u201cWe will not back down from this fight,\u201d Maria Lopez said.", []), "HIS")
 def test_appending_prose_changes_nothing_earlier(case: tuple[str, list[tuple[str, str]]], tail: str) -> None:
     """Appending unrelated prose after a paragraph break changes no earlier quotation."""
     text = case[0]

@@ -267,6 +267,18 @@ def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, 
             base = max(lo, open_at - 60)
             s = base + m2.start()
             e = base + m2.end() - len(m2.group()) + len(m2.group().rstrip(": "))
+            first = m2.group().split()[0]
+            if first.lower() in classes and " " in m2.group().strip():
+                # "Stated Stone:", "Said the senator:": an inverted cue before the colon
+                s2 = s + len(first) + 1
+                return (
+                    Span(start=s2, end=e),
+                    Span(start=s, end=s + len(first)),
+                    first.lower(),
+                    "before.inverted",
+                )
+            if s > lo and text[s - 1] not in " \n":
+                return None
             return Span(start=s, end=e), Span(start=e, end=e + 1), ":", "before.colon"
         return None
     cs, ce = best.span()
@@ -365,6 +377,13 @@ def _scan(article: Article) -> tuple[list[_QuoteRecord], Layout, list[tuple[int,
             cue_found = _after_quote(text, r.close_end, min(nxt_open, pe))
         if cue_found is None:
             cue_found = _before_quote(text, lo, r.open_at, short)
+        if cue_found is None and r.para > 0 and not text[ps : r.open_at].strip():
+            # "Stated Stone:" closing the paragraph before: a colon introduction across paragraphs
+            pps, ppe = paragraphs[r.para - 1]
+            intro = text[pps:ppe].rstrip()
+            if intro.endswith(":"):
+                colon = pps + len(intro)
+                cue_found = _before_quote(text, max(pps, layout.sentence(colon - 1)[0]), colon, short)
         if cue_found is not None:
             mention, r.cue_span, r.cue, r.rule = cue_found
             r.mention = mention

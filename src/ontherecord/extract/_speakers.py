@@ -246,12 +246,21 @@ class SpeakerResolver:
 
     def _gender_of(self, span: Span) -> str | None:
         female, male = _gender_words()
-        window = self.text[span.start : min(len(self.text), span.end + 200)].lower()
         words = set(_LOWER_WORD.findall(self.text[span.start : span.end].lower()))
         if words & female:
             return "female"
         if words & male:
             return "male"
+        given_male, given_female = _given_names()
+        for w in self.text[span.start : span.end].split():
+            if w in given_female:
+                return "female"
+            if w in given_male:
+                return "male"
+        # else the first gendered pronoun after the mention, within its paragraph (so that
+        # text appended after the paragraph never changes an earlier result)
+        end = self.text.find("\n", span.end, span.end + 200)
+        window = self.text[span.start : end if end >= 0 else min(len(self.text), span.end + 200)].lower()
         after = _GENDERED_PRONOUN.findall(window)
         if after:
             return "female" if after[0] in {"she", "her"} else "male"
