@@ -665,6 +665,7 @@ _TO_VERBS = frozenset(
         "urged",
     ]
 )
+_QUESTION_AHEAD = regex.compile(r"[ ](?:whether|if|why|how|what|who|when|where)[ ]")
 _OBJECT_VERBS = frozenset(
     [
         "told",
@@ -703,9 +704,12 @@ def _content_after(
     if m and (cue in _OBJECT_VERBS or m.end() - pos < 12 or strict) and "," not in m.group():
         pos = m.end() - 5  # the content starts at "that"
     elif strict:
-        if not (text.startswith(" to ", pos) and cue in _TO_VERBS):
+        if cue.startswith("ask") and _QUESTION_AHEAD.match(text, pos, sent_end):
+            pos += 1  # "asked whether the plan would work"
+        elif not (text.startswith(" to ", pos) and cue in _TO_VERBS):
             return None
-        pos += 1
+        else:
+            pos += 1
     elif cue in _OBJECT_VERBS:
         # "told reporters the plan was dead": skip a short object
         toks = tokens(text, pos, min(sent_end, pos + 80))
