@@ -327,7 +327,7 @@ def _org_form(name: str) -> str:
     words = name.casefold().replace(".", "").split()
     if words and words[0] == "the":
         words = words[1:]
-    if len(words) > 1 and words[-1].endswith("s") and words[-1] in {"forces", "brigades", "guards", "accords"}:
+    if len(words) > 1 and words[-1] in {"forces", "brigades", "guards", "accords"}:
         words[-1] = words[-1][:-1]
     return " ".join(words)
 

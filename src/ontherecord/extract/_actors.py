@@ -14,6 +14,7 @@ function of the article.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -311,10 +312,13 @@ def _sequences(text: str, toks: list[_Tok]) -> Iterator[list[int]]:
                     # "and" inside the of-phrase of an organisation ("Institute of Allergy and
                     # Infectious Diseases"); "in", "and", "the" before a head ("Peace in Iraq Center")
                     in_of_phrase = low == "and" and any(
-                        toks[x].text.rstrip(".") in lex.heads and x + 1 < n and toks[x + 1].text in {"of", "for", "on"}
+                        toks[x].text.rstrip(".") in lex.heads
+                        and x + 1 < n
+                        and toks[x + 1].text in {"of", "for", "on"}
                         for x in run
                     )
-                    if before_ok or in_of_phrase or (low not in {"of", "for"} and _ends_in_head(text, toks, k)):
+                    head_after = low not in {"of", "for"} and _ends_in_head(text, toks, k)
+                    if before_ok or in_of_phrase or head_after:
                         run.extend(range(j, k))
                         j = k
                         continue
@@ -328,7 +332,7 @@ def _gazetteer_bigrams() -> frozenset[tuple[str, str]]:
     """Word + connector pairs inside gazetteer names ("House of", "State of", "Iraq and")."""
     out = set()
     for key in _lexicons().gazetteer:
-        for a, b in zip(key, key[1:]):
+        for a, b in itertools.pairwise(key):
             if b in _WEAK_CONNECTORS:
                 out.add((a, b))
     return frozenset(out)
@@ -416,9 +420,13 @@ def _acronym_ok(tok: _Tok, toks: list[_Tok], pos: int) -> bool:
     if tok.key in lex.stop or not _ACRONYM.fullmatch(tok.text):
         return False
     for q in (pos - 1, pos + 1):
-        if 0 <= q < len(toks) and toks[q].allcaps and (toks[q].key,) not in lex.gazetteer:
-            if abs(toks[q].start - (tok.start if q < pos else tok.end)) <= 3:
-                return False
+        if (
+            0 <= q < len(toks)
+            and toks[q].allcaps
+            and (toks[q].key,) not in lex.gazetteer
+            and abs(toks[q].start - (tok.start if q < pos else tok.end)) <= 3
+        ):
+            return False
     return True
 
 
@@ -427,10 +435,13 @@ def _parse_run(text: str, toks: list[_Tok], run: list[int], out: list[_Cand]) ->
     lex = _lexicons()
     idx = list(run)
     # opening function words and furniture verbs: "But", "The", "However", "Read"
-    if run[0] > 0 and toks[run[0] - 1].text in _ARTICLES_BEFORE and _gaz_at(toks, idx, 0)[0] != len(idx):
-        # "a Program Manager", "a Truman National Security Fellow": a role, not a name
-        if _head_position(toks, idx) is None:
-            return
+    if (
+        run[0] > 0
+        and toks[run[0] - 1].text in _ARTICLES_BEFORE
+        and _gaz_at(toks, idx, 0)[0] != len(idx)
+        and _head_position(toks, idx) is None
+    ):
+        return  # "a Program Manager", "a Truman National Security Fellow": a role, not a name
     while idx and (toks[idx[0]].text in lex.stop or toks[idx[0]].text.lower() in _WEAK_CONNECTORS):
         first = toks[idx[0]]
         if first.text in lex.stop and (first.key,) in lex.gazetteer and not first.initial:
@@ -443,14 +454,17 @@ def _parse_run(text: str, toks: list[_Tok], run: list[int], out: list[_Cand]) ->
     # a stop word inside the run ends a name ("Donald Trump Is Right", "Following Monday")
     for p in range(1, len(idx)):
         w = toks[idx[p]].text
-        if w in lex.stop and w not in _CONTENT_STOP and (toks[idx[p]].key,) not in lex.gazetteer and (
-            (w.rstrip("."),) not in lex.titles
+        if (
+            w in lex.stop
+            and w not in _CONTENT_STOP
+            and (toks[idx[p]].key,) not in lex.gazetteer
+            and (w.rstrip("."),) not in lex.titles
+            and _gaz_at(toks, idx, 0)[0] != len(idx)
         ):
-            if _gaz_at(toks, idx, 0)[0] != len(idx):
-                _parse_run(text, toks, idx[:p], out)
-                if p + 1 < len(idx):
-                    _parse_run(text, toks, idx[p + 1 :], out)
-                return
+            _parse_run(text, toks, idx[:p], out)
+            if p + 1 < len(idx):
+                _parse_run(text, toks, idx[p + 1 :], out)
+            return
     # two names joined by "and" ("Al Jazeera and CBS News"): split unless the whole is one name
     for p, q in enumerate(idx):
         if toks[q].text == "and" and 0 < p < len(idx) - 1 and _gaz_at(toks, idx, 0)[0] != len(idx):
@@ -466,12 +480,15 @@ def _parse_run(text: str, toks: list[_Tok], run: list[int], out: list[_Cand]) ->
     if not idx:
         return
     # a whole run that is all capitals and longer than one word: a credit line or a shout
-    if len(idx) >= 2 and all(toks[q].allcaps or toks[q].text in _NAME_CONNECTORS for q in idx):
-        if _gaz_at(toks, idx, 0)[0] != len(idx):
-            for p, q in enumerate(idx):
-                if _acronym_ok(toks[q], toks, q):
-                    _parse_plain(text, toks, [q], out)
-            return
+    if (
+        len(idx) >= 2
+        and all(toks[q].allcaps or toks[q].text in _NAME_CONNECTORS for q in idx)
+        and _gaz_at(toks, idx, 0)[0] != len(idx)
+    ):
+        for q in idx:
+            if _acronym_ok(toks[q], toks, q):
+                _parse_plain(text, toks, [q], out)
+        return
     # the whole run in the gazetteer, or a run ending in a head word
     n, entry = _gaz_at(toks, idx, 0)
     if entry is not None and n == len(idx):
@@ -523,7 +540,8 @@ def _parse_run(text: str, toks: list[_Tok], run: list[int], out: list[_Cand]) ->
             for k, q in enumerate(name_idx)
         ) and len(name_idx) <= 5:
             if p:
-                _parse_qualifier(text, toks, [q for q in idx[:p] if toks[q].text.lower() not in lex.modifiers], out)
+                qualifier = [q for q in idx[:p] if toks[q].text.lower() not in lex.modifiers]
+                _parse_qualifier(text, toks, qualifier, out)
             title_text = _words_text(text, toks, idx[p : p + tl])
             if text[toks[idx[p + tl - 1]].end : toks[idx[p + tl - 1]].end + 1] == ".":
                 title_text += "."
@@ -545,7 +563,8 @@ def _parse_run(text: str, toks: list[_Tok], run: list[int], out: list[_Cand]) ->
         if not name_idx:
             # a role without a name ("the Iraqi Prime Minister"): only the qualifier is an actor
             if p:
-                _parse_qualifier(text, toks, [q for q in idx[:p] if toks[q].text.lower() not in lex.modifiers], out)
+                qualifier = [q for q in idx[:p] if toks[q].text.lower() not in lex.modifiers]
+                _parse_qualifier(text, toks, qualifier, out)
             return
     _parse_plain(text, toks, idx, out)
 
@@ -611,7 +630,9 @@ def _parse_plain(text: str, toks: list[_Tok], idx: list[int], out: list[_Cand]) 
         ln, e = _gaz_at(toks, idx, p)
         if e is not None:
             tok = toks[idx[p]]
-            if (ln == 1 and tok.allcaps and not _acronym_ok(tok, toks, idx[p])) or (ln == 1 and tok.text in lex.stop and tok.initial):
+            if ln == 1 and (
+                (tok.allcaps and not _acronym_ok(tok, toks, idx[p])) or (tok.text in lex.stop and tok.initial)
+            ):
                 e = None
         if e is not None:
             flush()
@@ -645,7 +666,9 @@ def _person_cand(text: str, toks: list[_Tok], idx: list[int]) -> _Cand | None:
             return None
         return _Cand(start=tok.start, end=tok.end, name=tok.text, kind=None, rule="acronym",
                      tokens=(tok.text,), initial=tok.initial)
-    if any(toks[q].allcaps and len(toks[q].text) > 1 and toks[q].text not in _SUFFIXES for q in idx) and len(idx) > 1:
+    if len(idx) > 1 and any(
+        toks[q].allcaps and len(toks[q].text) > 1 and toks[q].text not in _SUFFIXES for q in idx
+    ):
         return None  # "AFP Getty": not a person name
     words = _joined_words(text, toks, idx)
     if len(words) == 1 and len(words[0]) < 2:
@@ -702,7 +725,8 @@ def _edit1(a: str, b: str) -> bool:
         diff = [i for i in range(la) if a[i] != b[i]]
         if len(diff) == 1:
             return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1
+        return swapped and (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]])
     if la > lb:
         a, b = b, a
     i = 0
@@ -751,10 +775,16 @@ def analyse_article(article: Article) -> ArticleActors:
             nxt = toks[last + 1]
             head = _lexicons().heads.get(nxt.text)
             c = cands[-1]
-            if head is not None and head[1] and c.end == toks[last].end and c.kind in (None, "person") and not c.titled:
-                if text[toks[last].end : nxt.start] == " ":
-                    c.kind = "organization"
-                    c.rule = "org_head"
+            if (
+                head is not None
+                and head[1]
+                and c.end == toks[last].end
+                and c.kind in (None, "person")
+                and not c.titled
+                and text[toks[last].end : nxt.start] == " "
+            ):
+                c.kind = "organization"
+                c.rule = "org_head"
     lex = _lexicons()
     _mark_cues(text, toks, cands)
     # a single capitalised word that stands in lower case elsewhere in the article is a common word
@@ -779,7 +809,7 @@ def analyse_article(article: Article) -> ArticleActors:
     for c in cands:
         if c.key is not None:
             group_for(c.key, c.kind, "").cands.append(c)
-        elif c.rule == "acronym" or (c.kind in {"organization", "document", "place"} and len(c.tokens) >= 1 and c.rule != "single"):
+        elif c.rule == "acronym" or (c.kind in {"organization", "document", "place"} and c.rule != "single"):
             if c.rule == "acronym" and c.name.replace(".", "") in acronyms:
                 defined = acronyms[c.name.replace(".", "")]
                 why = f"{c.name} is defined as the acronym of {defined.split(':', 1)[1]}"
@@ -807,8 +837,9 @@ def analyse_article(article: Article) -> ArticleActors:
     org_names = {_org_key(c.name): g for g in groups if g.kind == "organization" for c in g.cands}
     # pass 2: single words and titled surnames resolve to a full name or stay single
     index = _PersonIndex.build(persons)
+    titled_singles: dict[str, _Group] = {}
     for c in singles:
-        target = _resolve_single(c, persons, index, org_names)
+        target = _resolve_single(c, titled_singles, index, org_names)
         if target is not None:
             tg, reason = target
             if reason and reason not in tg.why:
@@ -822,6 +853,7 @@ def analyse_article(article: Article) -> ArticleActors:
                 g = group_for(key, "person", "")
                 persons.append(g)
             g.cands.append(c)
+            titled_singles.setdefault(c.tokens[-1] if c.tokens else c.name, g)
             continue
         if c.initial or c.name in lower_words or c.name.lower() in lower_words or c.name in lex.stop:
             continue
@@ -861,7 +893,7 @@ def _org_key(name: str) -> str:
 def _acronym_definitions(text: str, cands: list[_Cand]) -> dict[str, str]:
     """Acronyms defined in parentheses after a name: "Popular Mobilization Forces (PMF)"."""
     out: dict[str, str] = {}
-    for i, c in enumerate(cands):
+    for c in cands:
         m = _ACRONYM_DEF.match(text, c.end)
         if m is None or c.rule == "acronym":
             continue
@@ -884,6 +916,7 @@ class _PersonIndex:
     full: tuple[_Group, ...]
     by_surname: dict[str, list[_Group]]
     by_given: dict[str, list[_Group]]
+    by_deletion: dict[str, list[str]]  # a surname with one letter dropped -> surnames
 
     @classmethod
     def build(cls, persons: list[_Group]) -> _PersonIndex:
@@ -899,12 +932,17 @@ class _PersonIndex:
                     lst = by_given.setdefault(x.tokens[0], [])
                     if g not in lst:
                         lst.append(g)
-        return cls(full=full, by_surname=by_surname, by_given=by_given)
+        by_deletion: dict[str, list[str]] = {}
+        for sn in by_surname:
+            low = sn.casefold()
+            for k in {low} | {low[:i] + low[i + 1 :] for i in range(len(low))}:
+                by_deletion.setdefault(k, []).append(sn)
+        return cls(full=full, by_surname=by_surname, by_given=by_given, by_deletion=by_deletion)
 
 
 def _resolve_single(
     c: _Cand,
-    persons: list[_Group],
+    titled_singles: dict[str, _Group],
     index: _PersonIndex,
     org_names: dict[str, _Group],
 ) -> tuple[_Group, str] | None:
@@ -935,14 +973,16 @@ def _resolve_single(
     if index.by_surname.get(bare):
         return None
     # a titled surname already seen with its title ("President Obama" ... "Obama")
-    for g in persons:
-        if any(len(x.tokens) == 1 and x.tokens[0] == word for x in g.cands):
-            return g, ""
+    seen = titled_singles.get(word)
+    if seen is not None:
+        return seen, ""
     # a spelling variant of a surname in the same article ("Solemani" for "Soleimani")
     if len(bare) >= 6 and not c.titled:
         low = bare.casefold()
-        var = [g for sn, gs in index.by_surname.items() if sn[:1] == bare[:1] and _edit1(sn.casefold(), low)
-               for g in gs]
+        near = {sn for k in {low} | {low[:i] + low[i + 1 :] for i in range(len(low))}
+                for sn in index.by_deletion.get(k, ())}
+        var = [g for sn in sorted(near) if sn[:1] == bare[:1] and _edit1(sn.casefold(), low)
+               for g in index.by_surname[sn]]
         if len(var) == 1:
             c.rule = "spelling_variant"
             return var[0], f"{c.name} is a spelling variant of {_full_name(var[0])} in the same article"
@@ -970,13 +1010,21 @@ def _mark_cues(text: str, toks: list[_Tok], cands: list[_Cand]) -> None:
     ends = {t.end: i for i, t in enumerate(toks)}
     for c in cands:
         i = ends.get(c.end)
-        if i is not None and i + 1 < len(toks) and toks[i + 1].text in _SPEECH_VERBS:
-            if text[c.end : toks[i + 1].start] == " ":
-                c.cue = True
+        if (
+            i is not None
+            and i + 1 < len(toks)
+            and toks[i + 1].text in _SPEECH_VERBS
+            and text[c.end : toks[i + 1].start] == " "
+        ):
+            c.cue = True
         k = starts.get(c.start)
-        if k is not None and k > 0 and toks[k - 1].text in _SPEECH_VERBS:
-            if text[toks[k - 1].end : c.start] == " ":
-                c.cue = True
+        if (
+            k is not None
+            and k > 0
+            and toks[k - 1].text in _SPEECH_VERBS
+            and text[toks[k - 1].end : c.start] == " "
+        ):
+            c.cue = True
 
 
 def _pronoun_votes(text: str, toks: list[_Tok], groups: list[_Group]) -> None:
