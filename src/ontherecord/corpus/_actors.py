@@ -231,7 +231,12 @@ def resolve_actors(
             keys.extend((a.kind, _org_form(x)) for x in a.aliases)
         for k in sorted(set(keys)):
             if k in seen:
-                union(seen[k], i, f"same name in several articles: {a.name}" if a.kind == "person" else "")
+                first = nodes[seen[k]].name
+                reason = ""
+                if a.kind == "person":
+                    reason = (f"same name in several articles: {a.name}" if first == a.name
+                              else f"{first} and {a.name} are one name transliterated alike")
+                union(seen[k], i, reason)
             else:
                 seen[k] = i
     # 3. people: transliteration and spelling variants with shared context. Work on distinct
