@@ -665,6 +665,7 @@ _TO_VERBS = frozenset(
         "urged",
     ]
 )
+_OBJECT_TO = regex.compile(r"(?:[ ][\p{L}\p{N}'’.\-]+){1,4}?[ ]to[ ]")  # " Congress to "
 _QUESTION_AHEAD = regex.compile(r"[ ](?:whether|if|why|how|what|who|when|where)[ ]")
 _OBJECT_VERBS = frozenset(
     [
@@ -706,10 +707,12 @@ def _content_after(
     elif strict:
         if cue.startswith("ask") and _QUESTION_AHEAD.match(text, pos, sent_end):
             pos += 1  # "asked whether the plan would work"
-        elif not (text.startswith(" to ", pos) and cue in _TO_VERBS):
-            return None
+        elif cue in _TO_VERBS and text.startswith(" to ", pos):
+            pos += 1  # "vowed to fight on"
+        elif cue in _TO_VERBS and cue in _OBJECT_VERBS and _OBJECT_TO.match(text, pos, sent_end):
+            pos += 1  # "urged Congress to act": the object and its infinitive
         else:
-            pos += 1
+            return None
     elif cue in _OBJECT_VERBS:
         # "told reporters the plan was dead": skip a short object
         toks = tokens(text, pos, min(sent_end, pos + 80))
@@ -902,11 +905,11 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         if cls == "stance" and (verb.endswith("ing") or text.startswith(" by ", ce)):
             continue  # "a group backing Bush", "rebels backed by Ankara": not a statement
         if content is None and cls in {"call", "stance"}:
-            content = _clause(text, ce, se)
+            content = _clause(text, ce, se, short=cls == "stance")
             if content is not None and cls == "stance":
                 # the object of a stance verb ends at the first comma
                 comma = text.find(",", content[0], content[1])
-                if comma > 0 and comma - content[0] >= 12:
+                if comma > 0 and comma - content[0] >= 3:
                     content = (content[0], comma)
         if content is None and cls in {"speech", "belief"}:
             content = _content_before(text, ss, mention.start if not inverted else cs)
@@ -1043,11 +1046,15 @@ def _according(text: str, ss: int, se: int, cs: int, ce: int) -> SpeechRecord | 
     return SpeechRecord(mention, Span(start=cs, end=ce), "according to", content, "according_to", 0.8, mkind)
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _clause(text: str, start: int, end: int, *, short: bool = False) -> tuple[int, int] | None:
+    """``text[start:end]`` trimmed of spaces, marks and the full stop; None when too short to be a
+    statement (with ``short``, an object as short as a name is enough: "endorsed Clinton")."""
     while start < end and text[start] in ' "“':
         start += 1
     while end > start and text[end - 1] in ' \n."”':
         end -= 1
+    if short:
+        return (start, end) if end - start >= 3 and text[start : start + 1].isalnum() else None
     if end - start < 12 or len(text[start:end].split()) < 3:
         return None
     return (start, end)
