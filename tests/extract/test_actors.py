@@ -211,3 +211,18 @@ def test_locality(tail: str) -> None:
     before = {(a.name, m.span) for a in _one(base) for m in a.mentions}
     after = {(a.name, m.span) for a in _one(base + tail) for m in a.mentions if m.span.end <= len(base)}
     assert before == after
+
+
+def test_headline_case_and_page_furniture_are_not_names() -> None:
+    """Title-case lines, role words opening a sentence and words run together by share buttons
+    make no actors; names in the body still do."""
+    text = (
+        "Black Lawmakers Rip Heavy Price Plan\n\n"
+        "Comedian Sarah Silverman said the plan was cruel. "
+        "FlagShareLikeReplySara Bondioli posted a reply. Iran said nothing."
+    )
+    actors = _one(text)
+    names = {a.name for a in actors}
+    assert "Sarah Silverman" in names
+    assert not any("Black" in n or "Heavy" in n or "Comedian" in n or "Flag" in n for n in names)
+    assert "Iran" in names

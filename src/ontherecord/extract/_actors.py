@@ -13,6 +13,7 @@ function of the article.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 from collections import Counter
@@ -213,6 +214,9 @@ _APPOSITIVE = regex.compile(
     """,
     regex.VERBOSE,
 )
+_CAMEL_JOIN = regex.compile(r"\p{Ll}\p{Lu}")  # a lower-case letter then a capital: "ShareLike"
+# First words of place names ("San Juan", "Fort Worth", "Mount Vernon").
+_PLACE_PREFIXES = frozenset({"San", "Santa", "Los", "Las", "Fort", "Mount", "Lake", "Port", "Saint", "St"})
 _FINITE = regex.compile(r"\b(?:is|was|are|were|has|have|had)\b")
 _LETTERS = regex.compile(r"\p{L}+")
 
@@ -660,19 +664,32 @@ def _person_cand(text: str, toks: list[_Tok], idx: list[int]) -> _Cand | None:
         idx.pop(0)
     if not idx:
         return None
-    if len(idx) == 1 and toks[idx[0]].allcaps and len(toks[idx[0]].text) <= 7:
+    if len(idx) == 1 and toks[idx[0]].allcaps:
         tok = toks[idx[0]]
-        if not _acronym_ok(tok, toks, idx[0]):
-            return None
+        if len(tok.key) > 4 or not _acronym_ok(tok, toks, idx[0]):
+            return None  # "CARLY": a shouted word; acronyms longer than four letters need a definition
         return _Cand(start=tok.start, end=tok.end, name=tok.text, kind=None, rule="acronym",
                      tokens=(tok.text,), initial=tok.initial)
     if len(idx) > 1 and any(
         toks[q].allcaps and len(toks[q].text) > 1 and toks[q].text not in _SUFFIXES for q in idx
     ):
         return None  # "AFP Getty": not a person name
+    if any(len(_CAMEL_JOIN.findall(toks[q].text)) >= 2 for q in idx):
+        return None  # "FlagShareLikeReplySara": words run together by page furniture
     words = _joined_words(text, toks, idx)
     if len(words) == 1 and len(words[0]) < 2:
         return None
+    if (
+        len(idx) >= 3
+        and toks[idx[0]].initial
+        and words[0] not in lex.male | lex.female
+        and words[1] in lex.male | lex.female
+    ):
+        # "Comedian Sarah Silverman", "Rival Hillary Clinton": a role word opens the sentence
+        return _person_cand(text, toks, idx[1:])
+    if len(words) >= 2 and words[0].rstrip(".") in _PLACE_PREFIXES:
+        return _Cand(start=toks[idx[0]].start, end=toks[idx[-1]].end, name=_words_text(text, toks, idx),
+                     kind="place", rule="org_head", tokens=words, initial=toks[idx[0]].initial)
     first = words[0]
     gender = "male" if first in lex.male else "female" if first in lex.female else None
     rule = "full_name" if len(idx) >= 2 else "single"
@@ -786,6 +803,9 @@ def analyse_article(article: Article) -> ArticleActors:
                 c.kind = "organization"
                 c.rule = "org_head"
     lex = _lexicons()
+    headlines = _title_case_lines(text)
+    if headlines:
+        cands = [c for c in cands if c.key is not None or not _inside(headlines, c.start)]
     _mark_cues(text, toks, cands)
     # a single capitalised word that stands in lower case elsewhere in the article is a common word
     lower_words = {t.text for t in toks if t.text.islower()}
@@ -866,6 +886,29 @@ def analyse_article(article: Article) -> ArticleActors:
     actors.sort(key=lambda a: (a.mentions[0].span.start if a.mentions else 0, a.name))
     orphan_mentions = tuple(_mention(article, norm, c, "single") for c in orphans)
     return ArticleActors(actors=tuple(actors), orphans=orphan_mentions)
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in title case (headlines, section titles: "Black Lawmakers Rip Donald
+    Trump"), where capitals do not mark names. A line counts when it is short, does not end like a
+    sentence, and three quarters of its words of four letters or more are capitalised."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if stripped and not stripped.endswith((".", "?", "!", '"', ":")):
+            words = _LETTERS.findall(stripped)
+            long = [w for w in words if len(w) >= 4]
+            if len(words) <= 20 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long):
+                out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    k = bisect.bisect_right(spans, (i, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
 def _to_norm(norm: object, original: int) -> int:
