@@ -147,3 +147,13 @@ def test_exit_codes_are_documented() -> None:
     doc = cli.__doc__ or ""
     for code in ("``0``", "``1``", "``2``"):
         assert code in doc
+
+
+def test_text_report_lists_claim_conflicts(capsys) -> None:  # type: ignore[no-untyped-def]
+    """The text report ends with the claim clusters and flags the conflicts in them."""
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    clusters = otr.cluster_claims(otr.examples.seeds())
+    conflicts = sum(len(c.conflicts) for c in clusters)
+    assert f"claim clusters: {len(clusters)}, {conflicts} conflict(s)" in out
+    assert out.count("CONFLICT (") == conflicts

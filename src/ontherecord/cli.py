@@ -4,10 +4,12 @@ Reads the given files and folders (``.txt``, ``.json``, ``.jsonl``; the bundled 
 none are given), analyses them (quotations and speakers, attributed statements, actors across the
 corpus, duplicates and reused passages) and writes a report:
 
-- ``--format text`` (the default): a readable report per article, then the actors and duplicates;
+- ``--format text`` (the default): a readable report per article, then the actors, the duplicates
+  and the claim clusters with their conflicts;
 - ``--format json``: one JSON document in the ``ontherecord/1`` schema (:meth:`Analysis.to_dict`);
 - ``--format jsonl``: JSON Lines in the same schema (:meth:`Analysis.to_jsonl`);
-- ``--format html``: a self-contained HTML report (:meth:`Analysis.to_html`).
+- ``--format html``: a self-contained HTML report (:meth:`Analysis.to_html`), claim clusters
+  (:func:`~ontherecord.cluster_claims`) included.
 
 ``--out FILE`` writes to FILE instead of standard output. While a corpus takes more than a moment,
 a progress bar is drawn on standard error when it is a terminal (never into a pipe or a file;
@@ -41,6 +43,7 @@ from ontherecord.errors import OnTheRecordError
 
 if TYPE_CHECKING:
     from ontherecord.corpus._analysis import Analysis
+    from ontherecord.corpus._clusters import ClaimCluster
 
 __all__ = ["main"]
 
@@ -142,6 +145,22 @@ def _text_report(analysis: Analysis, out: TextIO) -> None:
         print(f"    {_short(p.texts[0], _WIDTH - 4)}", file=out)
 
 
+def _clusters_report(clusters: Sequence[ClaimCluster] | None, out: TextIO) -> None:
+    if clusters is None:
+        return
+    print("", file=out)
+    conflicts = sum(len(c.conflicts) for c in clusters)
+    print(f"claim clusters: {len(clusters)}, {conflicts} conflict(s)", file=out)
+    for c in clusters:
+        print(
+            f"  {c.event}: {len(c.members)} claim(s) in {', '.join(c.article_ids)}"
+            f" ({c.reports} independent report(s))",
+            file=out,
+        )
+        for x in c.conflicts:
+            print(f"    CONFLICT ({x.kind}): {_short(x.reason, _WIDTH - 20)}", file=out)
+
+
 class _Progress:
     """A one-line progress bar on a terminal, drawn once a run has taken ``delay`` seconds.
 
@@ -228,6 +247,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     progress = _Progress(err, enabled=False if args.no_progress else None)
     try:
         analysis = corpus.analyze(progress=progress)
+        clusters = None
+        if args.format in ("text", "html"):
+            from ontherecord.corpus._clusters import cluster_claims
+
+            clusters = cluster_claims(corpus)
     finally:
         progress.finish()
     try:
@@ -236,7 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ontherecord: cannot write {args.out}: {exc.strerror or exc}", file=err)
         return 2
     try:
-        _write(analysis, args.format, out)
+        _write(analysis, args.format, out, clusters)
     except BrokenPipeError:
         # the reader went away (`| head`): not an error; keep Python from complaining at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -248,9 +272,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 1 if skipped else 0
 
 
-def _write(analysis: Analysis, fmt: str, out: TextIO) -> None:
+def _write(analysis: Analysis, fmt: str, out: TextIO, clusters: Sequence[ClaimCluster] | None) -> None:
     if fmt == "text":
         _text_report(analysis, out)
+        _clusters_report(clusters, out)
     elif fmt == "json":
         out.write(analysis.to_json() + "\n")
     elif fmt == "jsonl":
@@ -259,4 +284,4 @@ def _write(analysis: Analysis, fmt: str, out: TextIO) -> None:
     else:
         from ontherecord.export._html import render
 
-        out.write(render(analysis))
+        out.write(render(analysis, clusters=clusters))

@@ -243,3 +243,30 @@ def test_report_in_chromium(seeds_analysis: otr.Analysis, tmp_path: pathlib.Path
     assert result.returncode == 0, result.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 20_000
+
+
+def test_claim_clusters_with_conflicts_marked(seeds_analysis: otr.Analysis) -> None:
+    """Claim clusters are listed with their members; conflicting members and reasons are marked."""
+    clusters = otr.cluster_claims(otr.examples.seeds())
+    conflicted = [c for c in clusters if c.conflicts]
+    assert conflicted, "the seeds report casualty counts that disagree"
+    page = render(seeds_analysis, clusters=clusters)
+    parsed = _parse(page)
+    assert parsed.errors == []
+    shown = "".join(parsed.text)
+    for c in conflicted:
+        for x in c.conflicts:
+            assert x.reason in shown
+    marked = sum(1 for tag, a in parsed.tags if tag == "tr" and a.get("class") == "conflict")
+    expected = sum(len({i for x in c.conflicts for i in (x.first, x.second)}) for c in clusters)
+    assert marked == expected
+    assert "were not computed" in render(seeds_analysis)
+
+
+def test_repr_html_shows_a_bounded_number_of_articles(seeds_analysis: otr.Analysis) -> None:
+    """A notebook shows the text of at most 20 articles, and says how many there are in all."""
+    many = [attrs.evolve(seeds_analysis.articles[0], article=attrs.evolve(
+        seeds_analysis.articles[0].article, id=f"copy-{i:02d}")) for i in range(25)]
+    fragment = attrs.evolve(seeds_analysis, articles=many)._repr_html_()
+    assert _parse(fragment).bodies == [seeds_analysis.articles[0].article.text] * 20
+    assert "Showing 20 of 25 articles" in fragment

@@ -175,21 +175,29 @@ class Analysis:
 
         return to_pandas(self)
 
-    def to_html(self, path: str | os.PathLike[str], *, title: str = "ontherecord report") -> None:
+    def to_html(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        title: str = "ontherecord report",
+        clusters: Sequence[Any] | None = None,
+    ) -> None:
         """Write a self-contained HTML report (no scripts, no fetches): each article with its
         quotations highlighted and labelled with the speaker, an actor table, duplicates and reused
-        passages side by side.
+        passages side by side, and the claim clusters given (:func:`~ontherecord.cluster_claims`)
+        with their conflicts marked.
 
         .. versionadded:: 0.1.0
         """
         from ontherecord.export._html import to_html
 
-        to_html(self, path, title=title)
+        to_html(self, path, title=title, clusters=clusters)
 
     def _repr_html_(self) -> str:
+        """The HTML report for Jupyter, with the text of the first 20 articles."""
         from ontherecord.export._html import render_fragment
 
-        return render_fragment(self)
+        return render_fragment(self, max_articles=20)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Analysis:

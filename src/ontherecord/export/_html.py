@@ -6,8 +6,9 @@ their metadata goes through :func:`html.escape`, so no article can inject markup
 
 The report has a summary; each article with its quotations highlighted and labelled with their
 speaker, reported speech underlined with its source, and page furniture (bylines, credits, calls
-to action) dimmed; an actor table (aliases, mentions, quotations, statements attributed); and the
-duplicate groups and reused passages side by side.
+to action) dimmed; an actor table (aliases, mentions, quotations, statements attributed); the
+duplicate groups and reused passages side by side; and claim clusters (when given) with their
+conflicts marked.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import html
 import os
 import pathlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -24,6 +25,7 @@ from ontherecord.export._tables import ActorIndex, actor_id
 
 if TYPE_CHECKING:
     from ontherecord.corpus._analysis import Analysis, ArticleAnalysis
+    from ontherecord.corpus._clusters import ClaimCluster
 
 __all__ = ["render", "render_fragment", "to_html"]
 
@@ -63,6 +65,10 @@ _CSS = """
 .otr .side .id { font-weight: 600; font-size: .8rem; color: #5b6570; display: block; }
 .otr .legend span { margin-right: 1rem; }
 .otr nav ol { columns: 2; font-size: .9rem; }
+.otr tr.conflict td { background: #fdecea; }
+.otr .conflicts { border-left: 4px solid #c62828; background: #fdecea; padding: .3rem .8rem;
+                  margin: .4rem 0 1rem; font-size: .9rem; }
+.otr .conflicts strong { color: #c62828; }
 """
 
 _EXCERPT = 600
@@ -230,6 +236,43 @@ def _duplicates(analysis: Analysis) -> str:
     return "".join(parts)
 
 
+def _clusters(clusters: Sequence[ClaimCluster] | None) -> str:
+    if clusters is None:
+        return (
+            '<p class="meta">Claim clusters were not computed: pass '
+            "<code>clusters=ontherecord.cluster_claims(corpus)</code>.</p>"
+        )
+    if not clusters:
+        return "<p>No claims report the same event.</p>"
+    parts: list[str] = []
+    for c in clusters:
+        conflicting = {i for x in c.conflicts for i in (x.first, x.second)}
+        flag = ""
+        if c.conflicts:
+            flag = f' <strong class="conflict-flag">{len(c.conflicts)} conflict(s)</strong>'
+        parts.append(
+            f'<h3 class="cluster">{_e(c.event)}: {len(c.members)} claim(s) in '
+            f"{len(c.article_ids)} article(s), {c.reports} independent report(s){flag}</h3>"
+            f'<p class="meta">linked by {_e(", ".join(c.terms))}</p>'
+            "<table><thead><tr><th>#</th><th>Article</th><th>Claim</th></tr></thead><tbody>"
+        )
+        for i, m in enumerate(c.members):
+            cls = ' class="conflict"' if i in conflicting else ""
+            parts.append(
+                f'<tr{cls}><td class=n>{i + 1}</td><td><a href="#{_anchor(m.article_id)}">'
+                f"{_e(m.article_id)}</a></td><td>{_e(m.statement.text)}</td></tr>"
+            )
+        parts.append("</tbody></table>")
+        if c.conflicts:
+            parts.append('<div class="conflicts">')
+            parts.extend(
+                f"<p><strong>{_e(x.kind)}</strong> (#{x.first + 1} vs #{x.second + 1}): {_e(x.reason)}</p>"
+                for x in c.conflicts
+            )
+            parts.append("</div>")
+    return "".join(parts)
+
+
 def _anchor(article_id: str) -> str:
     return "article-" + "".join(c if c.isalnum() or c in "-_" else f"_{ord(c):x}_" for c in article_id)
 
@@ -259,16 +302,39 @@ def _article(item: ArticleAnalysis, index: ActorIndex) -> str:
     )
 
 
-def render_fragment(analysis: Analysis, *, title: str = "ontherecord report") -> str:
+def render_fragment(
+    analysis: Analysis,
+    *,
+    title: str = "ontherecord report",
+    clusters: Sequence[ClaimCluster] | None = None,
+    max_articles: int | None = None,
+) -> str:
     """Return the report as one ``<div>`` with its own inline style (what Jupyter shows).
+
+    Args:
+        analysis: the analysis.
+        title: the heading.
+        clusters: claim clusters (:func:`~ontherecord.cluster_claims`) to show with their
+            conflicts; by default the analysis's own ``clusters`` when it has them.
+        max_articles: show the text of only this many articles (the first in id order); the
+            tables still cover the whole corpus. None shows every article.
 
     .. versionadded:: 0.1.0
     """
+    if clusters is None:
+        clusters = getattr(analysis, "clusters", None)
     index = ActorIndex(analysis.actors)
+    shown = analysis.articles if max_articles is None else analysis.articles[:max_articles]
     nav = "".join(
         f'<li><a href="#{_anchor(i.article.id)}">{_e(i.article.title or i.article.id)}</a></li>'
-        for i in analysis.articles
+        for i in shown
     )
+    more = ""
+    if len(shown) < len(analysis.articles):
+        more = (
+            f'<p class="meta">Showing {len(shown)} of {len(analysis.articles)} articles; '
+            "<code>analysis.to_html(path)</code> writes them all.</p>"
+        )
     n_groups = 0 if analysis.duplicates is None else len(analysis.duplicates.groups)
     n_passages = 0 if analysis.duplicates is None else len(analysis.duplicates.passages)
     summary = (
@@ -286,17 +352,25 @@ def render_fragment(analysis: Analysis, *, title: str = "ontherecord report") ->
         f'<div class="otr"><style>{_CSS}</style><h1>{_e(title)}</h1>'
         f'<p class="meta">{_e(summary)} · schema {_e(analysis.schema)}</p>{legend}'
         '<nav><p><a href="#articles">Articles</a> · <a href="#actors">Actors</a> · '
-        f'<a href="#duplicates">Duplicates and reused passages</a></p><ol>{nav}</ol></nav>'
+        '<a href="#duplicates">Duplicates and reused passages</a> · '
+        f'<a href="#clusters">Claim clusters</a></p><ol>{nav}</ol></nav>'
         '<section id="articles"><h2>Articles</h2>'
-        + "".join(_article(i, index) for i in analysis.articles)
+        + "".join(_article(i, index) for i in shown)
+        + more
         + f'</section><section id="actors"><h2>Actors</h2>{_actor_table(analysis, index)}</section>'
         f'<section id="duplicates"><h2>Duplicates and reused passages</h2>{_duplicates(analysis)}</section>'
+        f'<section id="clusters"><h2>Claim clusters</h2>{_clusters(clusters)}</section>'
         "</div>"
     )
 
 
-def render(analysis: Analysis, *, title: str = "ontherecord report") -> str:
-    """Return the report as a complete HTML document.
+def render(
+    analysis: Analysis,
+    *,
+    title: str = "ontherecord report",
+    clusters: Sequence[ClaimCluster] | None = None,
+) -> str:
+    """Return the report as a complete HTML document (see :func:`render_fragment`).
 
     .. versionadded:: 0.1.0
     """
@@ -305,18 +379,26 @@ def render(analysis: Analysis, *, title: str = "ontherecord report") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; img-src 'none'\">"
-        f"<title>{_e(title)}</title></head><body>{render_fragment(analysis, title=title)}</body></html>\n"
+        f"<title>{_e(title)}</title></head><body>"
+        f"{render_fragment(analysis, title=title, clusters=clusters)}</body></html>\n"
     )
 
 
-def to_html(analysis: Analysis, path: str | os.PathLike[str], *, title: str = "ontherecord report") -> None:
+def to_html(
+    analysis: Analysis,
+    path: str | os.PathLike[str],
+    *,
+    title: str = "ontherecord report",
+    clusters: Sequence[ClaimCluster] | None = None,
+) -> None:
     """Write the report to ``path`` as one self-contained UTF-8 HTML file.
 
     Args:
         analysis: the analysis.
         path: where to write.
         title: the page title.
+        clusters: claim clusters to show with their conflicts (see :func:`render_fragment`).
 
     .. versionadded:: 0.1.0
     """
-    pathlib.Path(path).write_text(render(analysis, title=title), encoding="utf-8")
+    pathlib.Path(path).write_text(render(analysis, title=title, clusters=clusters), encoding="utf-8")

@@ -160,12 +160,12 @@ def has_fts5() -> bool:
     return True
 
 
-def _value(value: Any) -> Any:
-    if isinstance(value, tuple | list):
-        return json.dumps(list(value), ensure_ascii=False)
-    if isinstance(value, bool):
-        return int(value)
-    return value
+#: Columns that hold tuples, stored as JSON lists (booleans are stored as 0 and 1 by sqlite3).
+_JSON_COLUMNS = frozenset({"authors", "aliases", "roles", "why"})
+
+
+def _json(value: Any) -> str:
+    return json.dumps(list(value), ensure_ascii=False)
 
 
 def _insert(con: sqlite3.Connection, table: str, rows: Sequence[Row], *, key: Sequence[str]) -> None:
@@ -179,7 +179,12 @@ def _insert(con: sqlite3.Connection, table: str, rows: Sequence[Row], *, key: Se
     conflict = ", ".join(key)
     action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
     sql = f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT ({conflict}) {action}"
-    con.executemany(sql, ([_value(r[c]) for c in columns] for r in rows))
+    if _JSON_COLUMNS.isdisjoint(columns):
+        con.executemany(sql, (tuple(r.values()) for r in rows))
+    else:
+        con.executemany(
+            sql, ([_json(r[c]) if c in _JSON_COLUMNS else r[c] for c in columns] for r in rows)
+        )
 
 
 def _check_schema(con: sqlite3.Connection) -> None:
