@@ -249,7 +249,7 @@ def _clusters(clusters: Sequence[ClaimCluster] | None) -> str:
         conflicting = {i for x in c.conflicts for i in (x.first, x.second)}
         flag = ""
         if c.conflicts:
-            flag = f' <strong class="conflict-flag">{len(c.conflicts)} conflict(s)</strong>'
+            flag = f' · <strong class="conflict-flag">{len(c.conflicts)} conflict(s)</strong>'
         parts.append(
             f'<h3 class="cluster">{_e(c.event)}: {len(c.members)} claim(s) in '
             f"{len(c.article_ids)} article(s), {c.reports} independent report(s){flag}</h3>"
