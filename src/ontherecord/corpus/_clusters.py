@@ -5,7 +5,8 @@ those that report an event (a word of the event lexicon: "killed", "casualties",
 links two of them when they report the same kind of event and
 
 * name the same specific anchor ("missile", "drone", "airstrike": ``claim_anchors.txt``) in
-  the claim's sentence or the two sentences before it in its paragraph, and no different
+  the claim's sentence (or, when it names none, the two sentences before it in its paragraph),
+  and no different
   specific anchors on both sides (rule ``"anchor"``); or
 * name the same person, organisation or place (actors resolved across the corpus with
   :func:`~ontherecord.find_actors`) and the same anchor word, where one side names no specific
@@ -244,7 +245,12 @@ def _nodes(
         if not events:
             continue
         ctx = _context(article, s)
-        specific, every = _anchors(article.text[ctx.start:ctx.end])
+        # the claim's own sentence names the event when it can; the sentences before it only
+        # when it does not ("there were no casualties" after "fired two dozen missiles")
+        own = Span(min(s.sentence.start, s.span.start), max(s.sentence.end, s.span.end))
+        specific, every = _anchors(article.text[own.start:own.end])
+        if not specific:
+            specific, every = _anchors(article.text[ctx.start:ctx.end])
         source = s.claim.source_mention
         actors = frozenset(
             name for (st, en), name in by_article
