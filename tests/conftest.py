@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, settings
 
-settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "default", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.register_profile(
     "long", deadline=None, max_examples=100_000, suppress_health_check=list(HealthCheck)
 )

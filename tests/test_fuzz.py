@@ -46,14 +46,14 @@ def _run_all(text: str) -> None:
         pass
 
 
-@settings(max_examples=300)
+@settings()
 @given(any_text)
 def test_extractors_never_escape_the_hierarchy(text: str) -> None:
     """Every extractor returns exact spans or raises the library's own error, on any text."""
     _run_all(text)
 
 
-@settings(max_examples=200)
+@settings()
 @given(st.lists(news_text, min_size=1, max_size=5))
 def test_deduplicate_never_escapes_the_hierarchy(texts: list[str]) -> None:
     """deduplicate handles any small corpus of hostile texts."""
@@ -66,7 +66,7 @@ def test_deduplicate_never_escapes_the_hierarchy(texts: list[str]) -> None:
         pass
 
 
-@settings(max_examples=200)
+@settings()
 @given(st.binary(max_size=300) | news_text.map(lambda t: t.encode("utf-8", "surrogatepass")))
 def test_bytes_input(data: bytes) -> None:
     """Bytes input gives an article or a library error, with either decoding policy."""
@@ -77,7 +77,7 @@ def test_bytes_input(data: bytes) -> None:
             assert errors == "strict"
 
 
-@settings(max_examples=200)
+@settings()
 @given(st.lists(st.one_of(
     st.builds(lambda t: json.dumps({"id": t[:5], "text": t}), st.text(max_size=30)),
     st.text(max_size=40),
