@@ -445,6 +445,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
     return Span(start=phrase[0][0], end=phrase[-1][1])
 
 
+_SENTENCE_ADVERBS = frozenset({"meanwhile", "however", "too", "also", "though", "instead", "then"})
+
+
 def _apposed_name(toks: list[tuple[int, int, str]], i: int) -> Span | None:
     """The name before a long apposition or relative clause: "Hadi al-Ameri, the leader of ..., vowed"."""
     j = i - 1
@@ -483,6 +486,8 @@ def _apposed_name(toks: list[tuple[int, int, str]], i: int) -> Span | None:
         }
     ):
         return None
+    if j >= 3 and toks[j - 2][2] == "," and toks[j - 1][2].lower() in _SENTENCE_ADVERBS:
+        j -= 2  # "Sanders, meanwhile, who ..."
     k = j - 1
     while k >= 0 and (_is_name_token(toks[k][2]) or toks[k][2] in {"al", "bin", "de"}) and j - k <= 5:
         k -= 1
