@@ -134,3 +134,12 @@ def test_non_articles_are_refused() -> None:
 
     with pytest.raises(otr.errors.InvalidInputError):
         otr.find_actors(["not an article"])  # type: ignore[list-item]
+
+
+def test_titled_surname_follows_gender_across_articles() -> None:
+    """ "Mrs. Clinton" in one article joins Hillary Clinton named in another, not Bill Clinton."""
+    a = otr.Article.from_text("Hillary Clinton and Bill Clinton spoke in Ohio.", id="g1")
+    b = otr.Article.from_text("Mrs. Clinton said she would return to Ohio.", id="g2")
+    actors = otr.find_actors([a, b])
+    assert "Mrs. Clinton" in _by_alias(actors, "Hillary Clinton").aliases
+    assert "Mrs. Clinton" not in _by_alias(actors, "Bill Clinton").aliases

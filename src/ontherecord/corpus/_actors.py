@@ -299,6 +299,8 @@ def resolve_actors(
         if len(words) != 1:
             continue
         roots = full_roots_with_surname(words[0])
+        if a.gender is not None:  # "Mrs. Clinton" never joins a man of that surname
+            roots = [r for r in roots if {nodes[m].gender for m in members[r]} - {None} <= {a.gender}]
         if len(roots) > 1:
             rw = _role_words(a)
             roots = [r for r in roots if rw & set().union(*(_role_words(nodes[m]) for m in members[r]))]
