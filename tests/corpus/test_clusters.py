@@ -183,3 +183,17 @@ def test_denied_casualty_is_a_zero_against_a_claimed_toll() -> None:
     (c,) = [c for c in cluster_claims([Article.from_text(text, id="x")]) if c.event == "casualty"]
     assert [x.kind for x in c.conflicts] == ["number"]
     assert "denied" in c.conflicts[0].reason
+
+
+def test_other_victims_are_a_partial_count() -> None:
+    """'the ambassador and three other Americans' do not contradict 'four Americans killed'."""
+    first = Article.from_text(
+        "The bombing of the consulate in Benghazi killed the ambassador and three other Americans "
+        "on Tuesday night.", id="a", published="2012-09-12",
+    )  # fmt: skip
+    second = Article.from_text(
+        "Four Americans were killed in the bombing of the consulate in Benghazi on Tuesday.",
+        id="b", published="2012-09-13",
+    )  # fmt: skip
+    (c,) = [c for c in cluster_claims([first, second]) if c.event == "casualty"]
+    assert c.article_ids == ("a", "b") and c.conflicts == ()

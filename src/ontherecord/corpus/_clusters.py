@@ -317,8 +317,14 @@ def _link(a: _Node, b: _Node, window: int) -> tuple[str, str] | None:
 # Conflicts
 
 
+# "three other Americans", "4 more soldiers": a count of some of the victims only, so a floor.
+_PARTIAL = regex.compile(r"(?<!\p{L})(?:other|more|additional|further)(?!\p{L})", regex.IGNORECASE)
+
+
 def _range(q: Quantity) -> tuple[float, float]:
     v = float(q.value)
+    if v and _PARTIAL.search(q.text, timeout=1.0):
+        return v, math.inf
     if not q.approximate or q.bound is None:
         return v, v
     if q.bound == "lower":
