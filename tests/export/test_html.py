@@ -260,7 +260,8 @@ def test_claim_clusters_with_conflicts_marked(seeds_analysis: otr.Analysis) -> N
     marked = sum(1 for tag, a in parsed.tags if tag == "tr" and a.get("class") == "conflict")
     expected = sum(len({i for x in c.conflicts for i in (x.first, x.second)}) for c in clusters)
     assert marked == expected
-    assert "were not computed" in render(seeds_analysis)
+    assert "were not computed" in render(attrs.evolve(seeds_analysis, clusters=None))
+    assert render(seeds_analysis) == render(seeds_analysis, clusters=seeds_analysis.clusters)
 
 
 def test_repr_html_shows_a_bounded_number_of_articles(seeds_analysis: otr.Analysis) -> None:

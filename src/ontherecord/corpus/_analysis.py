@@ -25,7 +25,9 @@ from ontherecord.extract._quantities import Quantity
 from ontherecord.extract._times import TimeExpression
 
 if TYPE_CHECKING:
+    from ontherecord.corpus._clusters import ClaimCluster
     from ontherecord.corpus._dedup import DedupResult
+    from ontherecord.extract._claims import Statement
 
 __all__ = ["Analysis", "ArticleAnalysis", "analyze", "analyze_article", "iter_analyses"]
 
@@ -35,6 +37,10 @@ Progress = Callable[[int, int | None], None]
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
+
+
+def _optional_tuple(value: Iterable[Any] | None) -> tuple[Any, ...] | None:
+    return None if value is None else tuple(value)
 
 
 def _annotations(value: Mapping[str, Iterable[Any]] | None) -> dict[str, tuple[Any, ...]]:
@@ -51,6 +57,8 @@ class ArticleAnalysis:
         claims: its attributed statements (:func:`~ontherecord.attribute`).
         times: its time expressions (:func:`~ontherecord.extract_times`).
         quantities: its quantities (:func:`~ontherecord.extract_quantities`).
+        statements: its claims with hedges, negations, numbers, times and actors, the writer's
+            own check-worthy assertions included (:func:`~ontherecord.extract_claims`).
         annotations: what custom extractors found, by extractor name.
 
     .. versionadded:: 0.1.0
@@ -61,6 +69,7 @@ class ArticleAnalysis:
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=_tuple)
     times: tuple[TimeExpression, ...] = attrs.field(default=(), converter=_tuple)
     quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=_tuple)
+    statements: tuple[Statement, ...] = attrs.field(default=(), converter=_tuple)
     annotations: dict[str, tuple[Any, ...]] = attrs.field(factory=dict, converter=_annotations)
 
 
@@ -81,6 +90,8 @@ class Analysis:
         actors: the actors of the corpus, resolved across articles (:func:`~ontherecord.find_actors`).
         duplicates: the duplicates and reused passages (:func:`~ontherecord.deduplicate`), or
             None when deduplication was not asked for.
+        clusters: claims from different articles that state the same thing, with conflicts
+            flagged (:func:`~ontherecord.cluster_claims`); None when not asked for.
         schema: the export schema this value follows.
 
     .. versionadded:: 0.1.0
@@ -89,6 +100,7 @@ class Analysis:
     articles: tuple[ArticleAnalysis, ...] = attrs.field(converter=_articles)
     actors: tuple[Actor, ...] = attrs.field(default=(), converter=_actors)
     duplicates: DedupResult | None = None
+    clusters: tuple[ClaimCluster, ...] | None = attrs.field(default=None, converter=_optional_tuple)
     schema: str = SCHEMA
 
     def __getitem__(self, article_id: str) -> ArticleAnalysis:
@@ -109,7 +121,7 @@ class Analysis:
 
     def records(self) -> Iterable[dict[str, Any]]:
         """Yield the JSON Lines records of this analysis: a header, one record per article, one
-        per actor, and the duplicates."""
+        per actor, the duplicates, and one per claim cluster."""
         yield {
             "$type": "Header",
             "schema": self.schema,
@@ -122,6 +134,8 @@ class Analysis:
             yield encode(actor)
         if self.duplicates is not None:
             yield encode(self.duplicates)
+        if self.clusters is not None:
+            yield {"$type": "Clusters", "clusters": [encode(c) for c in self.clusters]}
 
     def to_jsonl(self, path: str | os.PathLike[str]) -> None:
         """Write the analysis as JSON Lines in the ``ontherecord/1`` schema (UTF-8, one record a
@@ -191,7 +205,7 @@ class Analysis:
         """
         from ontherecord.export._html import to_html
 
-        to_html(self, path, title=title, clusters=clusters)
+        to_html(self, path, title=title, clusters=self.clusters if clusters is None else clusters)
 
     def _repr_html_(self) -> str:
         """The HTML report for Jupyter, with the text of the first 20 articles."""
@@ -224,6 +238,7 @@ class Analysis:
         articles: list[ArticleAnalysis] = []
         actors: list[Actor] = []
         duplicates = None
+        clusters: tuple[Any, ...] | None = None
         header: dict[str, Any] | None = None
         with p.open(encoding="utf-8") as fh:
             for lineno, line in enumerate(fh, 1):
@@ -246,11 +261,16 @@ class Analysis:
                     actors.append(value)
                 elif type(value).__name__ == "DedupResult":
                     duplicates = value
+                elif isinstance(value, dict) and value.get("$type") == "Clusters":
+                    clusters = tuple(value["clusters"])
                 else:
                     raise InvalidInputError(f"{p}:{lineno}: unexpected record {record.get('$type')!r}")
         if header is None:
             raise InvalidInputError(f"{p}: empty file")
-        return cls(articles=articles, actors=actors, duplicates=duplicates, schema=header["schema"])
+        return cls(
+            articles=articles, actors=actors, duplicates=duplicates, clusters=clusters,
+            schema=header["schema"],
+        )
 
 
 def _check_schema(schema: object) -> None:
@@ -281,6 +301,7 @@ def analyze_article(article: Article, *, extractors: Sequence[Any] = ()) -> Arti
 
 def _analyze_one(article: Article, custom: list[tuple[str, Callable[[Article], Any]]]) -> ArticleAnalysis:
     from ontherecord.extract._attribution import attribute
+    from ontherecord.extract._claims import extract_claims
     from ontherecord.extract._quantities import extract_quantities
     from ontherecord.extract._quotes import extract_quotes
     from ontherecord.extract._times import extract_times
@@ -292,6 +313,7 @@ def _analyze_one(article: Article, custom: list[tuple[str, Callable[[Article], A
         claims=attribute(article),
         times=extract_times(article),
         quantities=extract_quantities(article),
+        statements=extract_claims(article),
         annotations=annotations,
     )
 
@@ -380,6 +402,7 @@ def analyze(
     *,
     extractors: Sequence[Any] = (),
     dedup: bool = True,
+    clusters: bool = True,
     workers: int = 1,
     progress: Progress | None = None,
 ) -> Analysis:
@@ -391,6 +414,7 @@ def analyze(
             (``"acme.hashtags.v1"``) or as objects; their results are in
             :attr:`ArticleAnalysis.annotations` under their names.
         dedup: also find duplicates and reused passages.
+        clusters: also cluster claims across articles and flag conflicts.
         workers: processes for the per-article work (the result is identical for any number).
         progress: called as ``progress(done, total)`` after each article.
 
@@ -414,4 +438,9 @@ def analyze(
         from ontherecord.corpus._dedup import deduplicate
 
         duplicates = deduplicate(items)
-    return Analysis(articles=done, actors=find_actors(items), duplicates=duplicates)
+    found: tuple[ClaimCluster, ...] | None = None
+    if clusters:
+        from ontherecord.corpus._clusters import cluster_claims
+
+        found = tuple(cluster_claims(items))
+    return Analysis(articles=done, actors=find_actors(items), duplicates=duplicates, clusters=found)

@@ -173,6 +173,7 @@ class Corpus:
         *,
         extractors: Sequence[Any] = (),
         dedup: bool = True,
+        clusters: bool = True,
         workers: int = 1,
         progress: Progress | None = None,
     ) -> Analysis:
@@ -183,7 +184,9 @@ class Corpus:
         """
         from ontherecord.corpus._analysis import analyze
 
-        return analyze(self, extractors=extractors, dedup=dedup, workers=workers, progress=progress)
+        return analyze(
+            self, extractors=extractors, dedup=dedup, clusters=clusters, workers=workers, progress=progress
+        )
 
     @property
     def ids(self) -> tuple[str, ...]:
