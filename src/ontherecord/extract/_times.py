@@ -270,7 +270,8 @@ def _future_pattern() -> regex.Pattern[str]:
 
 
 _PAST_SPEECH = regex.compile(
-    r"(?i:\b(?:said|told|announced|confirmed|reported|wrote|tweeted|added|stated|declared)[ ]$)"
+    r"(?i:\b(?:said|told|announced|confirmed|reported|wrote|tweeted|added|stated|declared)[ ]"
+    r"(?:(?:on|late|early|last)[ ])?$)"
 )
 
 
@@ -423,9 +424,15 @@ class _Context:
         """Whether the sentence around ``[start, end)`` speaks of the future (with ``before``,
         only the words before the expression count)."""
         s, e = self.sentence(start)
-        if _PAST_SPEECH.search(self.text, max(s, start - 20), start):
+        if _PAST_SPEECH.search(self.text, max(s, start - 26), start):
             return False
-        return _future_pattern().search(self.text, s, start if before else e) is not None
+        # a quotation has its speaker's tense: only cues on the same side of the quotation marks
+        # as the expression count ("'We will ...,' he said on Wednesday" is past)
+        inside = self.text.count('"', s, start) % 2
+        for m in _future_pattern().finditer(self.text, s, start if before else e):
+            if self.text.count('"', s, m.start()) % 2 == inside:
+                return True
+        return False
 
 
 Resolved = tuple[TimeType, str | None, str | None]  # type, value, mod
