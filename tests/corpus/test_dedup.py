@@ -323,3 +323,19 @@ def test_copies_differing_in_furniture_are_exact_when_furniture_is_dropped(seeds
     assert kept.kind == "near"
     (dropped,) = otr.deduplicate(arts, params=DedupParams(furniture="drop")).groups
     assert dropped.kind == "exact"
+
+
+@settings(max_examples=200)
+@given(st.lists(st.integers(0, 6), max_size=60), st.lists(st.integers(0, 6), max_size=60))
+@example([1, 2, 3, 4, 9, 5, 6, 7], [0, 1, 2, 3, 4, 5, 6, 7])
+def test_anchored_alignment_runs_match_and_keep_order(a: list[int], b: list[int]) -> None:
+    """Aligned runs are equal word runs of three or more, in increasing order in both texts."""
+    from ontherecord.corpus._dedup import _anchored_blocks
+
+    blocks = _anchored_blocks(a, b)
+    end_a = end_b = 0
+    for i, j, size in blocks:
+        assert size >= 3
+        assert a[i : i + size] == b[j : j + size]
+        assert i >= end_a and j >= end_b
+        end_a, end_b = i + size, j + size

@@ -25,7 +25,6 @@ not depend on the order the articles came in, and no salted built-in ``hash()`` 
 
 from __future__ import annotations
 
-import difflib
 import functools
 import gc
 import itertools
@@ -644,17 +643,45 @@ def _align_paragraphs(fa: _Features, fb: _Features, ka: int, kb: int) -> tuple[l
     wa, wb = fa.hashes[ka], fb.hashes[kb]
     if wa == wb:  # a verbatim copy: the whole paragraph, no alignment needed
         return [(fa.paragraphs[ka], fb.paragraphs[kb])], len(wa), len(wa)
-    sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
-    blocks = [m for m in sm.get_matching_blocks() if m.size >= 3]
+    blocks = _anchored_blocks(wa.tolist(), wb.tolist())
     if not blocks:
         return [], 0, min(len(wa), len(wb))
     sa = _word_spans(fa.view, *fa.paragraphs[ka])
     sb = _word_spans(fb.view, *fb.paragraphs[kb])
     runs = [
-        ((sa[m.a][0], sa[m.a + m.size - 1][1]), (sb[m.b][0], sb[m.b + m.size - 1][1]))
-        for m in blocks
+        ((sa[a][0], sa[a + size - 1][1]), (sb[b][0], sb[b + size - 1][1]))
+        for a, b, size in blocks
     ]
-    return runs, sum(m.size for m in blocks), min(len(wa), len(wb))
+    return runs, sum(size for _, _, size in blocks), min(len(wa), len(wb))
+
+
+def _anchored_blocks(a: list[int], b: list[int]) -> list[tuple[int, int, int]]:
+    """Return the runs of words the two sequences share, in order in both: ``(i, j, size)``.
+
+    A greedy local alignment in linear time: every word trigram of ``a`` that occurs in ``b``
+    after the previous run is an anchor, extended forward word by word while the words agree
+    (passim's n-gram anchors, without the quadratic dynamic programming). Runs have at least
+    three words.
+    """
+    first: dict[tuple[int, int, int], int] = {}
+    for k, tri in enumerate(zip(b, b[1:], b[2:], strict=False)):
+        first.setdefault(tri, k)
+    blocks: list[tuple[int, int, int]] = []
+    n, m = len(a), len(b)
+    i = j_min = 0
+    while i + 2 < n:
+        hit = first.get((a[i], a[i + 1], a[i + 2]))
+        if hit is None or hit < j_min:
+            i += 1
+            continue
+        k = hit
+        start_i, start_k = i, k
+        while i < n and k < m and a[i] == b[k]:
+            i += 1
+            k += 1
+        blocks.append((start_i, start_k, i - start_i))
+        j_min = k
+    return blocks
 
 
 def _align(
