@@ -105,6 +105,11 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(_data.lines("abbreviations")) | frozenset(_data.lines("abbreviations_prefix"))
 
 
+@functools.cache
+def _prefix_abbreviations() -> frozenset[str]:
+    return frozenset(_data.lines("abbreviations_prefix"))
+
+
 # --------------------------------------------------------------------------------------------
 # Tokens and sentences
 
@@ -417,6 +422,18 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
                 if name:
                     return Span(start=name[0][0], end=name[-1][1])
             break
+        if (
+            tok == "."
+            and phrase
+            and phrase[0][2][:1].isupper()
+            and i > 0
+            and toks[i - 1][1] == _s
+            and toks[i - 1][2] in _prefix_abbreviations()
+        ):
+            # a title before a name: "Mr. Hedge said", "Sen. Warren said"
+            phrase[0:0] = [toks[i - 1], toks[i]]
+            i -= 2
+            continue
         if not (tok[:1].isalnum()):
             break
         if (
