@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -321,8 +321,13 @@ _PRECEDENCE = {name: i for i, name in enumerate(_RULES)}
 _PRECEDENCE["vague"] = len(_PRECEDENCE)
 
 
-def _find(text: str) -> list[_Found]:
-    """All non-overlapping finds in the normalised ``text``, longest first, then by position."""
+@functools.lru_cache(maxsize=8)
+def _find(text: str) -> tuple[_Found, ...]:
+    """All non-overlapping finds in the normalised ``text``, longest first, then by position.
+
+    Cached for the last few texts: an article's times are found for its own time expressions,
+    for its quantities (which leave times out) and for its claims, from the same text.
+    """
     found: list[_Found] = []
     for name, pattern in _RULES.items():
         for m in pattern.finditer(text, timeout=10.0):
@@ -341,7 +346,7 @@ def _find(text: str) -> list[_Found]:
             continue
         starts.insert(i, f.start)
         taken.insert(i, f)
-    return taken
+    return tuple(taken)
 
 
 def _acceptable(rule: str, m: regex.Match[str]) -> bool:
@@ -386,7 +391,7 @@ _DAY_RULES = frozenset({"month_day", "day_month", "weekday", "deictic", "iso_dat
 _CLOCK_RULES = frozenset({"clock", "clock24", "clock_zone", "noon"})
 
 
-def _merge(text: str, finds: list[_Found]) -> list[_Found]:
+def _merge(text: str, finds: Iterable[_Found]) -> list[_Found]:
     """Join a day and the clock time right after it ("Sunday at 5:00pm (1400 GMT)")."""
     out: list[_Found] = []
     for f in finds:
@@ -846,4 +851,10 @@ def extract_times(article: Article) -> list[TimeExpression]:
 
     .. versionadded:: 0.1.0
     """
-    return list(_iter(article))
+    return list(_found_times(article))
+
+
+@functools.lru_cache(maxsize=4)
+def _found_times(article: Article) -> tuple[TimeExpression, ...]:
+    # the claim extractor asks again for the article just analysed: answer from the last few
+    return tuple(_iter(article))
