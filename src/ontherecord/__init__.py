@@ -18,6 +18,7 @@ from ontherecord.corpus._analysis import (
 )
 from ontherecord.corpus._clusters import ClaimCluster, ClaimConflict, ClusterMember, cluster_claims
 from ontherecord.corpus._corpus import Corpus, read_jsonl
+from ontherecord.corpus._dask import analyze_dask
 from ontherecord.corpus._dedup import (
     DedupParams,
     DedupResult,
@@ -72,6 +73,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_article",
+    "analyze_dask",
     "attribute",
     "available_extractors",
     "cluster_claims",
