@@ -90,6 +90,42 @@ def _mention(article: otr.Article, claim: otr.Claim) -> str | None:
             "The ministry",
             None,
         ),
+        (
+            "Ash Carter however said he would welcome a security network for Asia.",
+            "he would welcome a security network for Asia",
+            "Ash Carter",
+            "person",
+        ),
+        (
+            "Ramil Carr, 31, a freelance photographer, said the convention was a chance.",
+            "the convention was a chance",
+            "Ramil Carr",
+            "person",
+        ),
+        (
+            "Sean Spicer said Ryan and Trump will meet next week, adding that they need to talk.",
+            "Ryan and Trump will meet next week",
+            "Sean Spicer",
+            "person",
+        ),
+        (
+            "Paul Ryan said that he would meet Trump, although he rejects his comments on trade.",
+            "that he would meet Trump",
+            "Paul Ryan",
+            "person",
+        ),
+        (
+            "Reince Priebus said the party was not in crisis and urged everyone to relax.",
+            "the party was not in crisis",
+            "Reince Priebus",
+            "person",
+        ),
+        (
+            "Prices fell. \"I hope so,\" Mrs. Hedge said.",
+            "I hope so,",
+            "Mrs. Hedge",
+            "person",
+        ),
     ],
 )
 def test_reported_speech(text: str, content: str, mention: str, kind: str | None) -> None:

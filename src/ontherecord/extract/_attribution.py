@@ -297,6 +297,15 @@ _BETWEEN = frozenset(
         "went",
         "on",
         "continued",
+        # sentence adverbs between a subject and its verb: "Carter however said"
+        "however",
+        "meanwhile",
+        "instead",
+        "still",
+        "nonetheless",
+        "eventually",
+        "finally",
+        "ultimately",
     ]
 )
 
@@ -505,6 +514,8 @@ def _apposed_name(toks: list[tuple[int, int, str]], i: int) -> Span | None:
         return None
     if j >= 3 and toks[j - 2][2] == "," and toks[j - 1][2].lower() in _SENTENCE_ADVERBS:
         j -= 2  # "Sanders, meanwhile, who ..."
+    if j >= 3 and toks[j - 2][2] == "," and toks[j - 1][2].isdigit() and len(toks[j - 1][2]) <= 3:
+        j -= 2  # an age between the name and the apposition: "Ramil Carr, 31, a photographer, said"
     k = j - 1
     while k >= 0 and (_is_name_token(toks[k][2]) or toks[k][2] in {"al", "bin", "de"}) and j - k <= 5:
         k -= 1
@@ -766,11 +777,40 @@ def _content_after(
     end = sent_end
     while end > pos and text[end - 1] in " \n\t.\"”’'":
         end -= 1
+    end = _cut_clause(text, pos, end)
     if end - pos < 12 or len(text[pos:end].split()) < 3:
         return None
-    if text[pos : pos + 3].lower() == "to ":
-        return (pos, end)
     return (pos, end)
+
+
+_CLAUSE_BREAK = regex.compile(
+    r"""
+    ,[ ](?:adding|saying|noting|arguing|warning|insisting|explaining|citing|throwing|giving|
+          prompting|leaving|sending|drawing|sparking|raising|triggering)\b
+                                      # a participle clause after the content: ", adding ..."
+    |,[ ](?:although|though|while|whereas|even[ ]as|even[ ]though)\b
+                                      # a concessive clause the writer adds
+    |,?[ ]and[ ](?:also[ ]|later[ ]|then[ ])?
+        (?:added|urged|warned|accused|argued|noted|called|insisted|acknowledged|vowed)\b
+                                      # a second verb of the same subject: "and added", "and urged"
+    |:[ ]*["“‘']                      # a colon that opens a quotation
+    |;[ ]                             # a semicolon ends the reported clause
+    """,
+    regex.VERBOSE,
+)
+
+
+def _cut_clause(text: str, pos: int, end: int) -> int:
+    """Where a reported clause that runs to ``end`` really ends: before a participle clause, a
+    concessive clause, a second verb of the same subject, a colon opening a quotation or a semicolon
+    (outside quotation marks)."""
+    for m in _CLAUSE_BREAK.finditer(text, pos, end):
+        before = text[pos : m.start()]
+        opened = before.count("“") - before.count("”") + before.count('"') % 2
+        if opened > 0 or len(before.split()) < 3:
+            continue
+        return m.start()
+    return end
 
 
 def _content_before(text: str, sent_start: int, mention_start: int) -> tuple[int, int] | None:
@@ -1148,7 +1188,9 @@ def attribute(article: Article) -> list[Claim]:
             inherited[q.span.start] = last_mention
     claims: list[Claim] = []
     for q in quotes:
-        if q.kind == "scare" or (q.speaker is None and q.speaker_mention is None):
+        if q.kind == "scare" or (
+            q.speaker is None and q.speaker_mention is None and q.span.start not in inherited
+        ):
             continue
         kind = "person"
         if q.speaker_mention is not None:

@@ -443,7 +443,7 @@ def _analyse(article: Article, *, with_speech: bool = True) -> tuple[list[Quote]
             elif (
                 r.kind != "scare"
                 and prev is not None
-                and prev.speaker is not None
+                and (prev.speaker is not None or prev.mention is not None)
                 and _continues(text, prev, r, paragraphs)
             ):
                 r.speaker = prev.speaker
