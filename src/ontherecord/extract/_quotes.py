@@ -205,6 +205,9 @@ def _after_quote(text: str, pos: int, end: int) -> tuple[Span, Span, str, str] |
         if name and name.group().strip():
             return Span(start=q, end=q + len(name.group().rstrip())), Span(start=p, end=p + 1), "—", "dash"
         return None
+    k_end = pos - 1  # the last character of the quotation's content
+    while k_end > 0 and text[k_end] in "\"”’'»":
+        k_end -= 1
     toks = tokens(text, p, min(end, p + 160))
     if not toks:
         return None
@@ -221,7 +224,13 @@ def _after_quote(text: str, pos: int, end: int) -> tuple[Span, Span, str, str] |
         return mention, Span(start=toks[0][0], end=toks[0][1]), first, "after.inverted"
     # subject then cue within a few tokens: "he said", "the Kataeb Hezbollah faction said"
     for k, (s, e, tok) in enumerate(toks[:11]):
-        if tok in classes and classes[tok] in {"speech", "weak"} and k > 0 and not tok.startswith("continu"):
+        if (
+            tok in classes
+            and classes[tok] in {"speech", "weak"}
+            and k > 0
+            # "continued" attributes only when nothing follows it: "“A,” Blackwell continued, “B.”"
+            and (not tok.startswith("continu") or (text[e : e + 1] in {",", "."} and text[k_end] in ",?!"))
+        ):
             mention = subject_before(text, toks[0][0], s)
             if mention is None or (
                 mention.start != toks[0][0] and not _apposition(text, toks[0][0], mention)
@@ -250,13 +259,30 @@ def _apposition(text: str, start: int, mention: Span) -> bool:
     return mention.start == start
 
 
+# "called him “a total stiff”": a naming verb, its object and the words the speaker used for it
+_NAMING_VERBS = frozenset({"called", "calling", "calls"})
+_NAMED_OBJECT = regex.compile(
+    r"""
+    [ ](?:him|her|it|them|this|that|himself|herself               # a pronoun object
+        |\p{Lu}[\p{L}'’.\-]*+(?:[ ]\p{Lu}[\p{L}'’.\-]*+){0,2})    # or a name of up to three words
+    (?:[ ](?:a|an|the|his|her|their|its|just|simply|both))?        # an article or determiner
+    [ ]*+$                                                        # and nothing else before the mark
+    """,
+    regex.VERBOSE,
+)
+
+
 def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, Span, str, str] | None:
     """A cue before the opening mark in the same sentence: ``X said: “``, ``X said the move would “``,
     ``According to X, “``."""
     classes = cue_classes()
     best = None
     for m in cue_pattern().finditer(text, lo, open_at):
-        if m.group("according") or classes[m.group("verb")] not in {"evidence", "stance"}:
+        if (
+            m.group("according")
+            or classes[m.group("verb")] not in {"evidence", "stance"}
+            or (m.group("verb") in _NAMING_VERBS and _NAMED_OBJECT.match(text, m.end(), open_at))
+        ):
             best = m  # the last cue that may introduce a quotation
     if best is None:
         # "Smith: “..." a bare colon after a name
@@ -292,8 +318,9 @@ def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, 
             return None
         return mention, Span(start=cs, end=ce), "according to", "before.according_to"
     verb = best.group("verb")
+    naming = verb in _NAMING_VERBS and _NAMED_OBJECT.match(text, ce, open_at) is not None
     if (
-        classes[verb] in {"evidence", "stance"}
+        (classes[verb] in {"evidence", "stance"} and not naming)
         or verb.startswith("continu")
         or (short and classes[verb] != "speech" and gap_words > 4)
     ):
@@ -310,6 +337,8 @@ def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, 
             text[mention.start].isupper() or text[mention.start : mention.end] in {"he", "she"}
         ):
             return None
+    if naming and classes[verb] == "stance" and mention_kind(text, mention) == "anonymous":
+        return None  # "Analysts called it a “dead cat bounce”": an idiom, nobody's own words
     return mention, Span(start=cs, end=ce), verb, rule
 
 
@@ -441,10 +470,12 @@ def _analyse(article: Article, *, with_speech: bool = True) -> tuple[list[Quote]
                     _words(text[r.start : r.end]) <= 3,
                 )
             elif (
-                r.kind != "scare"
-                and prev is not None
+                prev is not None
                 and (prev.speaker is not None or prev.mention is not None)
-                and _continues(text, prev, r, paragraphs)
+                and (
+                    _split_second(text, prev, r)
+                    or (r.kind != "scare" and _continues(text, prev, r, paragraphs))
+                )
             ):
                 r.speaker = prev.speaker
                 r.rule = "continuation"
@@ -469,6 +500,17 @@ def _analyse(article: Article, *, with_speech: bool = True) -> tuple[list[Quote]
         for r in records
     ]
     return quotes, speech, layout
+
+
+def _split_second(text: str, prev: _QuoteRecord, r: _QuoteRecord) -> bool:
+    """Whether ``r`` is the second half of a split quotation: “A,” X said, “b ...” (only the
+    attribution and a comma or colon stand between the two)."""
+    if prev.para != r.para or prev.cue_span is None or prev.mention is None:
+        return False
+    if not prev.rule.startswith("after") or prev.cue_span.start < prev.close_end:
+        return False
+    gap = text[max(prev.cue_span.end, prev.mention.end) : r.open_at]
+    return bool(gap) and gap.strip() in {",", ":"}
 
 
 def _continues(text: str, prev: _QuoteRecord, r: _QuoteRecord, paragraphs: list[tuple[int, int]]) -> bool:
