@@ -321,6 +321,30 @@ _PRECEDENCE = {name: i for i, name in enumerate(_RULES)}
 _PRECEDENCE["vague"] = len(_PRECEDENCE)
 
 
+# The rules whose every match holds a unit word ("days", "a fortnight"); they are the slowest to
+# scan (a count may start at any word), so they scan only windows around the unit words. A match
+# starts at most 14 characters before its unit word and ends at most 30 after its start; the
+# margins keep every match, and the context its lookarounds read, inside one window, and windows
+# that touch are merged, so the matches are the ones a scan of the whole text finds.
+_UNIT_RULES = frozenset({"ago", "offset", "duration"})
+_UNIT_HINT = regex.compile(  # a unit word follows a space, a hyphen or a word boundary
+    r"(?<!\p{L})(?i:second|minute|mins|hour|hrs|day|week|fortnight|month|year|decade|centur)"
+)
+_UNIT_MARGIN = 64
+
+
+def _unit_windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _UNIT_HINT.finditer(text, timeout=10.0):
+        start, end = max(0, m.start() - _UNIT_MARGIN), min(n, m.end() + _UNIT_MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 @functools.lru_cache(maxsize=8)
 def _find(text: str) -> tuple[_Found, ...]:
     """All non-overlapping finds in the normalised ``text``, longest first, then by position.
@@ -329,8 +353,16 @@ def _find(text: str) -> tuple[_Found, ...]:
     for its quantities (which leave times out) and for its claims, from the same text.
     """
     found: list[_Found] = []
+    windows: list[tuple[int, int]] | None = None
+    matches: Iterable[regex.Match[str]]
     for name, pattern in _RULES.items():
-        for m in pattern.finditer(text, timeout=10.0):
+        if name in _UNIT_RULES:
+            if windows is None:
+                windows = _unit_windows(text)
+            matches = (m for ws, we in windows for m in pattern.finditer(text, ws, we, timeout=10.0))
+        else:
+            matches = pattern.finditer(text, timeout=10.0)
+        for m in matches:
             if m.end() > m.start() and _acceptable(name, m):
                 found.append(_Found(m.start(), m.end(), name, m))
     for m in _vague_pattern().finditer(text, timeout=10.0):
