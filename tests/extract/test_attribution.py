@@ -121,6 +121,18 @@ def _mention(article: otr.Article, claim: otr.Claim) -> str | None:
             "person",
         ),
         (
+            "Ruth Marcus asked Robby Mook if the campaign would hold press conferences.",
+            "if the campaign would hold press conferences",
+            "Ruth Marcus",
+            "person",
+        ),
+        (
+            "In a letter, Trump asked the network to donate the profits to veterans groups.",
+            "to donate the profits to veterans groups",
+            "Trump",
+            None,
+        ),
+        (
             "Prices fell. \"I hope so,\" Mrs. Hedge said.",
             "I hope so,",
             "Mrs. Hedge",
@@ -159,6 +171,15 @@ def test_pronoun_source_mention_is_the_pronoun() -> None:
     claim = next(c for c in claims if c.text.startswith("that the challenge"))
     assert _mention(article, claim) == "He"
     assert claim.source is not None and claim.source.name == "Fawaz Gerges"
+
+
+def test_quotation_opening_inside_a_sentence_takes_the_lead_in() -> None:
+    """A quotation that opens mid-sentence before its cue is claimed with the writer's lead-in."""
+    text = 'After the victories, "there is a sense of urgency," Scott Walker said. "We win," Walker said.'
+    _article, claims = _claims(text)
+    got = {c.text for c in claims}
+    assert 'After the victories, "there is a sense of urgency,' in got, got
+    assert "We win," in got, got
 
 
 def test_quote_claims_carry_their_quote() -> None:

@@ -699,6 +699,13 @@ _TO_VERBS = frozenset(
     ]
 )
 _OBJECT_TO = regex.compile(r"(?:[ ][\p{L}\p{N}'’.\-]+){1,4}?[ ]to[ ]")  # " Congress to "
+_ASK_OBJECT = regex.compile(
+    r"""
+    (?:[ ](?!(?:whether|if|about|to)[ ])[\p{L}\p{N}'’.\-]++){1,5}?  # the person asked: one to five words
+    (?=[ ](?:whether|if|about|to|why|how|what|who|when|where)[ ])  # then the question or request
+    """,
+    regex.VERBOSE,
+)
 _QUESTION_AHEAD = regex.compile(r"[ ](?:whether|if|why|how|what|who|when|where)[ ]")
 _OBJECT_VERBS = frozenset(
     [
@@ -740,6 +747,8 @@ def _content_after(
     elif strict:
         if cue.startswith("ask") and _QUESTION_AHEAD.match(text, pos, sent_end):
             pos += 1  # "asked whether the plan would work"
+        elif cue.startswith("ask") and (ask := _ASK_OBJECT.match(text, pos, sent_end)):
+            pos = ask.end() + 1  # "asked Mook if a Clinton administration would ...", "asked the network to"
         elif cue in _TO_VERBS and text.startswith(" to ", pos):
             pos += 1  # "vowed to fight on"
         elif cue in _TO_VERBS and cue in _OBJECT_VERBS and _OBJECT_TO.match(text, pos, sent_end):
@@ -1214,6 +1223,10 @@ def attribute(article: Article) -> list[Claim]:
             if clause is not None and clause[0] < a - 1 and len(text[clause[0] : a].split()) >= 2:
                 a = clause[0]
                 b = max(b, _clause_end(text, layout, b, clause[1]))
+        if q.rule in {"after.subject", "after.inverted"} and q.kind in {"direct", "partial"}:
+            # "The party, held every four years, “allows us to get our message out,” said X": the
+            # statement starts with the sentence when the quotation opens inside it
+            a = _lead_in_start(text, layout, a)
         # a continuation names its source where the speaker's previous quotation did
         mention = q.speaker_mention if q.speaker_mention is not None else inherited.get(q.span.start)
         claims.append(
@@ -1234,6 +1247,26 @@ def attribute(article: Article) -> list[Claim]:
     claims = _dedupe(claims)
     claims.sort(key=lambda c: (c.span.start, c.span.end, c.rule))
     return claims
+
+
+def _lead_in_start(text: str, layout: Layout, start: int) -> int:
+    """Where the writer's own lead-in to a quotation starts, when the quotation opens inside a
+    sentence ("After the 2014 victories, “there is a sense of urgency,” Law said"); else ``start``."""
+    ss, _se = layout.sentence(start)
+    mark = start - 1
+    while mark > ss and text[mark - 1] in "\"“‘'«":
+        mark -= 1
+    lead = text[ss:mark]
+    while ss < mark and text[ss].isspace():
+        ss += 1
+    if (
+        len(lead.split()) < 3
+        or any(c in lead for c in "\"“”‘’«»:;\n")
+        or lead.rstrip().endswith((".", "?", "!"))
+        or cue_pattern().search(lead) is not None
+    ):
+        return start
+    return ss
 
 
 def _clause_end(text: str, layout: Layout, start: int, end: int) -> int:
