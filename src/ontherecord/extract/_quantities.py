@@ -242,6 +242,18 @@ def _iter(article: Article) -> list[Quantity]:
     return out
 
 
+_CAPITAL_BEFORE = regex.compile(r"\b(\p{Lu}[\p{L}]*)[ ]$")  # "Article 5": a capitalised word right before
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    """Only white space stands between the start of the line and ``pos`` (read back from ``pos``,
+    so a text without line breaks costs no more per number)."""
+    i = pos
+    while i > 0 and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
+
+
 def _quantity(article: Article, text: str, norm: Normalized, m: regex.Match[str]) -> Quantity | None:
     approx = m.group("approx")
     bound: Bound | None = None
@@ -258,12 +270,12 @@ def _quantity(article: Article, text: str, norm: Normalized, m: regex.Match[str]
             value *= int(_units()["scale"][scale])
         before = text[max(0, m.start("digits") - 40) : m.start("digits")]
         if not approx and not m.group("cur"):
-            line = text[text.rfind("\n", 0, m.start("digits")) + 1 : m.start("digits")]
-            if not line.strip() and text[m.end("digits") : m.end("digits") + 1] in (".", ")"):
+            after = text[m.end("digits") : m.end("digits") + 1]
+            if after in (".", ")") and _opens_line(text, m.start("digits")):
                 return None  # "1. Push for parliament"
             if before.endswith(("No. ", "no. ", "#")):
                 return None
-            prev = regex.search(r"\b(\p{Lu}[\p{L}]*)[ ]$", before)
+            prev = _CAPITAL_BEFORE.search(before)
             if prev and prev.group(1).lower() not in _units().get("opener", {}):
                 return None  # an identifier: "Article 5", "Resolution 2334"
     elif m.group("words"):
