@@ -106,6 +106,11 @@ def _abbreviations() -> frozenset[str]:
 
 
 @functools.cache
+def _given_names() -> frozenset[str]:
+    return _data.word_set("given_names_male") | _data.word_set("given_names_female")
+
+
+@functools.cache
 def _prefix_abbreviations() -> frozenset[str]:
     return frozenset(_data.lines("abbreviations_prefix"))
 
@@ -629,6 +634,8 @@ def mention_kind(text: str, span: Span) -> str:
     has_name = any(w[:1].isupper() for w in words[1:]) or (
         words[0][:1].isupper() and first not in _DETERMINERS and first not in _anonymous_heads()
     )
+    if head in _document_heads() and words[-1][:1].isupper() and words[0] in _given_names():
+        return "named"  # a person whose surname is a document word: "Scott Law", "Anne Paper"
     if head in _document_heads() and (
         (len(words) > 1 and has_name) or head in {"agreement", "treaty", "accord"}
     ):
