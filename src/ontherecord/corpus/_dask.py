@@ -17,14 +17,11 @@ raises :class:`~ontherecord.errors.MissingDependencyError` naming ``pip install 
 
 from __future__ import annotations
 
-import functools
 import gc
 import importlib
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Literal
-
-import attrs
+from typing import Any
 
 from ontherecord._article import Article
 from ontherecord.corpus._analysis import Analysis, ArticleAnalysis, _analyze_one, _custom
@@ -32,19 +29,11 @@ from ontherecord.corpus._corpus import Corpus
 from ontherecord.corpus._dedup import (
     DedupParams,
     DedupResult,
-    DuplicateGroup,
-    PairDecision,
-    ReusedPassage,
     Sketch,
-    _align,
-    _compare,
-    _Comparison,
-    _Doc,
-    _features,
-    _judge,
+    _exact_layer,
+    _finish,
     _paragraphs_of,
     _read,
-    _UnionFind,
     sketch,
 )
 from ontherecord.errors import InvalidInputError, MissingDependencyError
@@ -129,114 +118,6 @@ def _candidate_pairs_on_cluster(
     return out
 
 
-# ---------------------------------------------------------------------------------------------
-# Verification, groups and passages: the deduplicator's own steps, in its order
-
-
-def _finish(
-    arts: list[Article],
-    sketches: list[Sketch],
-    candidates: list[tuple[int, int, int]],
-    uf: _UnionFind,
-    exact_members: dict[int, list[int]],
-    p: DedupParams,
-) -> DedupResult:
-    n = len(arts)
-    ids = [a.id for a in arts]
-    texts = [a.text for a in arts]
-
-    @functools.lru_cache(maxsize=1024)
-    def features(i: int) -> Any:
-        doc: _Doc = _read(texts[i], _paragraphs_of(arts[i], p))[0]
-        return _features(doc)
-
-    decisions: list[PairDecision] = []
-    near_edges: list[tuple[int, int, PairDecision]] = []
-    partial: list[tuple[int, int, _Comparison]] = []
-    for i, j, shared in candidates:
-        if uf.find(i) == uf.find(j):
-            continue
-        d, comp = _judge((ids[i], ids[j]), features(i), features(j), shared, p)
-        decisions.append(d)
-        if d.verdict == "near":
-            near_edges.append((i, j, d))
-            uf.union(i, j)
-        elif d.verdict == "partial":
-            partial.append((i, j, comp))
-
-    members: dict[int, list[int]] = {}
-    for i in range(n):
-        members.setdefault(uf.find(i), []).append(i)
-    links_of: dict[int, list[PairDecision]] = {}
-    for i, _j, d in near_edges:
-        links_of.setdefault(uf.find(i), []).append(d)
-    groups: list[DuplicateGroup] = []
-    for root, mem in members.items():
-        if len(mem) < 2:
-            continue
-        digests = {sketches[m].digest for m in mem}
-        rep = min(mem, key=lambda m: (-sketches[m].words, ids[m]))
-        ordered = [rep, *sorted(m for m in mem if m != rep)]
-        links = links_of.get(root, [])
-        exact_links = [
-            PairDecision(
-                ids=(ids[m0], ids[m]),
-                verdict="exact",
-                jaccard=1.0,
-                containment=1.0,
-                coverage=(1.0, 1.0),
-                shared_keys=0,
-                rule="same-digest",
-                explanation=f"same normalised text (BLAKE2b {sketches[m0].digest})",
-            )
-            for m0 in mem
-            if len(exact_members.get(m0, ())) > 1
-            for m in exact_members[m0][1:]
-        ]
-        all_links = sorted([*exact_links, *links], key=lambda d: d.ids)
-        kind: Literal["exact", "near"]
-        if len(digests) == 1:
-            kind, sim = "exact", 1.0
-            why = f"{len(mem)} articles with the same normalised text"
-        else:
-            kind = "near"
-            sim = min(d.containment for d in links) if links else 1.0
-            why = (
-                f"{len(mem)} articles joined by {len(all_links)} pair decisions "
-                f"({len(exact_links)} exact); weakest containment {sim:.2f}"
-            )
-        groups.append(
-            DuplicateGroup(
-                ids=tuple(ids[m] for m in ordered), kind=kind, similarity=sim, links=all_links,
-                explanation=why,
-            )
-        )
-    groups.sort(key=lambda g: g.ids[0])
-
-    found: list[ReusedPassage] = []
-    for i, j, comp in partial:
-        if uf.find(i) == uf.find(j):
-            continue
-        for a in exact_members.get(i, [i]):
-            for b in exact_members.get(j, [j]):
-                if (a, b) == (i, j):
-                    fa, fb, cc = features(i), features(j), comp
-                else:
-                    fa, fb = features(a), features(b)
-                    cc = _compare(fa, fb, p)
-                x, y = (a, b) if ids[a] < ids[b] else (b, a)
-                if (x, y) != (a, b):
-                    fa, fb = fb, fa
-                    cc = attrs.evolve(
-                        cc,
-                        matched=(cc.matched[1], cc.matched[0]),
-                        coverage=(cc.coverage[1], cc.coverage[0]),
-                    )
-                found.extend(_align((ids[x], ids[y]), (texts[x], texts[y]), fa, fb, cc, p))
-    found.sort(key=lambda r: (r.ids, r.spans))
-    return DedupResult(ids=tuple(ids), groups=groups, passages=found, decisions=decisions, params=p)
-
-
 def _deduplicate(
     bag_module: Any,
     arts: list[Article],
@@ -245,25 +126,16 @@ def _deduplicate(
     npartitions: int,
     compute: Callable[[Any], Any],
 ) -> DedupResult:
-    uf = _UnionFind(len(arts))
-    first_of: dict[str, int] = {}
-    exact_members: dict[int, list[int]] = {}
-    active: list[int] = []
-    for i, s in enumerate(sketches):
-        if not s.words:
-            continue
-        j = first_of.setdefault(s.digest, i)
-        if j == i:
-            active.append(i)
-            exact_members[i] = [i]
-        else:
-            uf.union(j, i)
-            exact_members[j].append(i)
+    uf, exact_members, active = _exact_layer(sketches)
     candidates = _candidate_pairs_on_cluster(bag_module, sketches, active, p, npartitions, compute)
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _finish(arts, sketches, candidates, uf, exact_members, p)
+        texts = [a.text for a in arts]
+        return _finish(
+            arts, lambda i: _read(texts[i], _paragraphs_of(arts[i], p))[0], sketches, candidates, uf,
+            exact_members, p,
+        )
     finally:
         if paused:
             gc.enable()

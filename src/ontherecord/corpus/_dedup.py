@@ -30,7 +30,7 @@ import gc
 import itertools
 import re
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Literal
 
 import attrs
@@ -880,9 +880,6 @@ def deduplicate(
 
 
 def _deduplicate(arts: list[Article], p: DedupParams, *, passages: bool) -> DedupResult:
-    n = len(arts)
-    ids = [a.id for a in arts]
-    texts = [a.text for a in arts]
     docs: list[_Doc] = []
     sketches: list[Sketch] = []
     for article in arts:
@@ -891,8 +888,18 @@ def _deduplicate(arts: list[Article], p: DedupParams, *, passages: bool) -> Dedu
         docs.append(doc)
         sketches.append(_sketch(aid, doc, hashes, p))
 
-    # Layer 1: exact digests. The first id of each digest class goes on.
-    uf = _UnionFind(n)
+    uf, exact_members, active = _exact_layer(sketches)
+
+    # Layer 2: candidate pairs from the sketch index.
+    candidates = _candidate_pairs(sketches, p, active)
+
+    return _finish(arts, lambda i: docs[i], sketches, candidates, uf, exact_members, p, passages=passages)
+
+
+def _exact_layer(sketches: list[Sketch]) -> tuple[_UnionFind, dict[int, list[int]], list[int]]:
+    """Layer 1: exact digests. Copies with one digest are joined; the first id of each digest class
+    goes on to the sketch index (``active``)."""
+    uf = _UnionFind(len(sketches))
     first_of: dict[str, int] = {}
     exact_members: dict[int, list[int]] = {}
     active: list[int] = []
@@ -906,12 +913,27 @@ def _deduplicate(arts: list[Article], p: DedupParams, *, passages: bool) -> Dedu
         else:
             uf.union(j, i)
             exact_members[j].append(i)
+    return uf, exact_members, active
 
-    # Layer 2: candidate pairs from the sketch index.
-    candidates = _candidate_pairs(sketches, p, active)
 
+def _finish(
+    arts: list[Article],
+    doc_of: Callable[[int], _Doc],
+    sketches: list[Sketch],
+    candidates: list[tuple[int, int, int]],
+    uf: _UnionFind,
+    exact_members: dict[int, list[int]],
+    p: DedupParams,
+    *,
+    passages: bool = True,
+) -> DedupResult:
+    """Layers 3 and 4, shared by the local and the distributed plans: verify the candidate pairs,
+    join near-duplicates into groups, and align the reused passages."""
+    n = len(arts)
+    ids = [a.id for a in arts]
+    texts = [a.text for a in arts]
     # Layer 3: verification, near-duplicate edges, partial reuse.
-    features = functools.lru_cache(maxsize=1024)(lambda i: _features(docs[i]))
+    features = functools.lru_cache(maxsize=1024)(lambda i: _features(doc_of(i)))
     decisions: list[PairDecision] = []
     near_edges: list[tuple[int, int, PairDecision]] = []
     partial: list[tuple[int, int, _Comparison]] = []
