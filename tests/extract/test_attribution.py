@@ -133,6 +133,12 @@ def _mention(article: otr.Article, claim: otr.Claim) -> str | None:
             None,
         ),
         (
+            "After winning Ohio, Gov. John Kasich (R-OH), said, \"I am ready to rent a wagon.\"",
+            "I am ready to rent a wagon.",
+            "Gov. John Kasich (R-OH)",
+            None,
+        ),
+        (
             "Prices fell. \"I hope so,\" Mrs. Hedge said.",
             "I hope so,",
             "Mrs. Hedge",

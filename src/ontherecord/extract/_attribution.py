@@ -392,6 +392,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
         i -= 1
     if i < 0:
         return None
+    if toks[i][2] == "," and i > 0 and toks[i - 1][2] == ")":
+        i -= 1  # a stray comma after a parenthesis: "Gov. John Kasich (R-OH), said"
     if toks[i][2] == ")":
         # a parenthesis between subject and cue: "Rep. Hank Johnson (D-Ga.) said"
         j = i - 1
