@@ -438,9 +438,18 @@ def analyze(
         from ontherecord.corpus._dedup import deduplicate
 
         duplicates = deduplicate(items)
+    actors = find_actors(items)
     found: tuple[ClaimCluster, ...] | None = None
     if clusters:
         from ontherecord.corpus._clusters import cluster_claims
 
-        found = tuple(cluster_claims(items))
-    return Analysis(articles=done, actors=find_actors(items), duplicates=duplicates, clusters=found)
+        # the corpus steps reuse what the per-article pass found (no second extraction)
+        found = tuple(
+            cluster_claims(
+                items,
+                statements={a.article.id: a.statements for a in done},
+                actors=actors,
+                duplicates=duplicates,
+            )
+        )
+    return Analysis(articles=done, actors=actors, duplicates=duplicates, clusters=found)

@@ -35,7 +35,7 @@ import datetime as dt
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -45,6 +45,7 @@ from ontherecord._article import Article, Span
 from ontherecord.errors import InvalidInputError
 
 if TYPE_CHECKING:
+    from ontherecord._actor import Actor
     from ontherecord.corpus._dedup import DedupResult
     from ontherecord.extract._claims import ClaimEvent, Statement
     from ontherecord.extract._quantities import Quantity
@@ -423,13 +424,25 @@ def _articles(corpus: Iterable[Article]) -> list[Article]:
     return sorted(arts, key=lambda a: a.id)
 
 
-def cluster_claims(corpus: Iterable[Article], *, window_days: int = 7) -> list[ClaimCluster]:
+def cluster_claims(
+    corpus: Iterable[Article],
+    *,
+    window_days: int = 7,
+    statements: Mapping[str, Sequence[Statement]] | None = None,
+    actors: Sequence[Actor] | None = None,
+    duplicates: DedupResult | None = None,
+) -> list[ClaimCluster]:
     """Group the claims of a corpus that report the same event, and flag those that conflict.
 
     Args:
         corpus: a :class:`~ontherecord.Corpus` or any iterable of articles with unique ids.
         window_days: two articles whose publication dates are further apart than this are not
             about the same event (articles without a date are not held apart by it).
+        statements: each article's :func:`~ontherecord.extract_claims` result, by article id,
+            when already computed (as :func:`~ontherecord.analyze` has them); missing articles
+            are extracted here.
+        actors: the corpus's :func:`~ontherecord.find_actors` result, when already computed.
+        duplicates: the corpus's :func:`~ontherecord.deduplicate` result, when already computed.
 
     Returns:
         The clusters of two or more claims, sorted by their first member (article id, position).
@@ -451,7 +464,7 @@ def cluster_claims(corpus: Iterable[Article], *, window_days: int = 7) -> list[C
         return []
     names: dict[tuple[str, int, int], str] = {}
     stories: dict[str, set[str]] = defaultdict(set)
-    for actor in find_actors(arts):
+    for actor in find_actors(arts) if actors is None else actors:
         for m in actor.mentions:
             if actor.kind != "document":
                 stories[m.article_id].add(actor.name)
@@ -459,7 +472,9 @@ def cluster_claims(corpus: Iterable[Article], *, window_days: int = 7) -> list[C
                 names[(m.article_id, m.span.start, m.span.end)] = actor.name
     nodes: list[_Node] = []
     for a in arts:
-        nodes.extend(_nodes(a, extract_claims(a), names, frozenset(stories[a.id])))
+        found = statements.get(a.id) if statements is not None else None
+        claims = list(found) if found is not None else extract_claims(a)
+        nodes.extend(_nodes(a, claims, names, frozenset(stories[a.id])))
 
     # candidate pairs share a specific anchor or an identifying actor
     index: dict[str, list[int]] = defaultdict(list)
@@ -489,7 +504,7 @@ def cluster_claims(corpus: Iterable[Article], *, window_days: int = 7) -> list[C
     for i in range(len(nodes)):
         components[find(i)].append(i)
 
-    dedup = deduplicate(arts)
+    dedup = deduplicate(arts) if duplicates is None else duplicates
     out = []
     for members_idx in components.values():
         if len(members_idx) < 2:

@@ -220,9 +220,17 @@ def analyze_dask(
     if params is not None:
         sketches = [s for _, s in pairs if s is not None]
         duplicates = _deduplicate(db, arts, sketches, params, bag.npartitions, compute)
+    actors = find_actors(arts)
     found = None
     if clusters:
         from ontherecord.corpus._clusters import cluster_claims
 
-        found = tuple(cluster_claims(arts))
-    return Analysis(articles=done, actors=find_actors(arts), duplicates=duplicates, clusters=found)
+        found = tuple(
+            cluster_claims(
+                arts,
+                statements={a.article.id: a.statements for a in done},
+                actors=actors,
+                duplicates=duplicates,
+            )
+        )
+    return Analysis(articles=done, actors=actors, duplicates=duplicates, clusters=found)
