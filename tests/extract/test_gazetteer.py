@@ -125,11 +125,6 @@ def test_moscow_said_is_a_country_source() -> None:
     assert att.source is not None and (att.source.name, att.source.kind) == ("Russia", "country")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract/_speakers.py resolve() consults the gazetteer only when mention_name() does not "
-    "guess 'person', and it guesses 'person' for two capitalised words",
-)
 def test_state_department_said_is_an_organization_source() -> None:
     """An organisation of the gazetteer named in two words speaks as an organisation."""
     (att,) = otr.attribute(otr.Article.from_text("The State Department said it would respond.", id="t"))

@@ -291,8 +291,10 @@ class SpeakerResolver:
             return self._resolve_pronoun(span, mention.casefold(), pron)
         name, guess = mention_name(mention)
         known = _gazetteer()[0].get(name) or _gazetteer()[0].get(_POSSESSIVE_END.sub("", name))
-        if known is not None and guess != "person":
-            # a country or organisation of the shared gazetteers: "Iran denied", "the Taliban said"
+        if known is not None and (guess != "person" or (" " in name and known[1] != "country")):
+            # a country or organisation of the shared gazetteers: "Iran denied", "the Taliban said";
+            # a name of several words found whole in them is no person's name, whatever its shape
+            # ("the State Department said", "Credit Suisse said")
             return self._named(known[0], known[1], span), _source_kind(known[1])
         if kind_hint == "document":
             return self._named(name, "document", span), "document"
