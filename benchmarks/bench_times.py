@@ -13,31 +13,16 @@ from __future__ import annotations
 
 import argparse
 import collections
-import csv
 import json
 import pathlib
 import sys
 import time
 
+from _polnear import load
+
 from ontherecord._article import Article
 from ontherecord.extract._quantities import extract_quantities
 from ontherecord.extract._times import extract_times
-
-
-def load(root: pathlib.Path, limit: int | None) -> list[Article]:
-    dates: dict[str, str] = {}
-    with (root / "metadata.tsv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            dates[row["filename"]] = row["publication_date"]
-    articles = []
-    for split in ("train", "dev"):
-        for path in sorted((root / split / "text").glob("*.txt")):
-            published = dates.get(path.stem) or None
-            text = path.read_text(encoding="utf-8")
-            articles.append(Article.from_text(text, id=path.stem, published=published))
-            if limit is not None and len(articles) >= limit:
-                return articles
-    return articles
 
 
 def main(argv: list[str] | None = None) -> int:

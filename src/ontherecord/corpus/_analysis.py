@@ -18,7 +18,7 @@ import attrs
 from ontherecord._actor import Actor
 from ontherecord._article import Article
 from ontherecord._claim import Claim, Quote
-from ontherecord.corpus._corpus import Corpus
+from ontherecord.corpus._corpus import Corpus, json_lines
 from ontherecord.errors import InvalidInputError
 from ontherecord.export._schema import SCHEMA, decode, encode
 from ontherecord.extract._quantities import Quantity
@@ -240,31 +240,25 @@ class Analysis:
         duplicates = None
         clusters: tuple[Any, ...] | None = None
         header: dict[str, Any] | None = None
-        with p.open(encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InvalidInputError(f"{p}:{lineno}: invalid JSON: {exc.msg}") from exc
-                if header is None:
-                    if not isinstance(record, dict) or record.get("$type") != "Header":
-                        raise InvalidInputError(f"{p}:{lineno}: no ontherecord header line")
-                    _check_schema(record.get("schema"))
-                    header = record
-                    continue
-                value = decode(record)
-                if isinstance(value, ArticleAnalysis):
-                    articles.append(value)
-                elif isinstance(value, Actor):
-                    actors.append(value)
-                elif type(value).__name__ == "DedupResult":
-                    duplicates = value
-                elif isinstance(value, dict) and value.get("$type") == "Clusters":
-                    clusters = tuple(value["clusters"])
-                else:
-                    raise InvalidInputError(f"{p}:{lineno}: unexpected record {record.get('$type')!r}")
+        for lineno, record in json_lines(p):
+            if header is None:
+                if not isinstance(record, dict) or record.get("$type") != "Header":
+                    raise InvalidInputError(f"{p}:{lineno}: no ontherecord header line")
+                _check_schema(record.get("schema"))
+                header = record
+                continue
+            value = decode(record)
+            if isinstance(value, ArticleAnalysis):
+                articles.append(value)
+            elif isinstance(value, Actor):
+                actors.append(value)
+            elif type(value).__name__ == "DedupResult":
+                duplicates = value
+            elif isinstance(value, dict) and value.get("$type") == "Clusters":
+                clusters = tuple(value["clusters"])
+            else:
+                kind = record.get("$type") if isinstance(record, dict) else type(record).__name__
+                raise InvalidInputError(f"{p}:{lineno}: unexpected record {kind!r}")
         if header is None:
             raise InvalidInputError(f"{p}: empty file")
         return cls(

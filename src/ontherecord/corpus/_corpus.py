@@ -14,7 +14,7 @@ from ontherecord.errors import DuplicateIdError, InvalidInputError, UnknownNameE
 if TYPE_CHECKING:
     from ontherecord.corpus._analysis import Analysis, Progress
 
-__all__ = ["Corpus", "iter_jsonl", "read_jsonl"]
+__all__ = ["Corpus", "iter_jsonl", "json_lines", "read_jsonl"]
 
 _READABLE = (".txt", ".json", ".jsonl")
 
@@ -39,18 +39,28 @@ def iter_jsonl(path: str | os.PathLike[str]) -> Iterator[Article]:
             the file and line number), or the file is not UTF-8.
     """
     p = pathlib.Path(path)
+    for lineno, obj in json_lines(p):
+        yield _record(obj, f"{p}:{lineno}")
+
+
+def json_lines(path: pathlib.Path) -> Iterator[tuple[int, Any]]:
+    """Yield ``(line number, decoded JSON)`` for each non-blank line of a JSON Lines file, lazily.
+
+    Raises:
+        InvalidInputError: a line is not valid JSON, or the file is not UTF-8 (the message names
+            the file and line).
+    """
     try:
-        with p.open(encoding="utf-8") as fh:
+        with path.open(encoding="utf-8") as fh:
             for lineno, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
                 try:
-                    obj = json.loads(line)
+                    yield lineno, json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise InvalidInputError(f"{p}:{lineno}: invalid JSON: {exc.msg}") from exc
-                yield _record(obj, f"{p}:{lineno}")
+                    raise InvalidInputError(f"{path}:{lineno}: invalid JSON: {exc.msg}") from exc
     except UnicodeDecodeError as exc:
-        raise InvalidInputError(f"{p}: not UTF-8 text ({exc.reason})") from exc
+        raise InvalidInputError(f"{path}: not UTF-8 text ({exc.reason})") from exc
 
 
 def read_jsonl(path: str | os.PathLike[str]) -> Iterator[Article]:
