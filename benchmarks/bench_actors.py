@@ -14,6 +14,8 @@ import pathlib
 import sys
 import time
 
+from _polnear import load
+
 import ontherecord as otr
 from ontherecord.extract._actors import analyse_article
 
@@ -23,10 +25,9 @@ def main() -> None:
     ap.add_argument("data", help="a folder with */text/*.txt files (PolNeAR)")
     ap.add_argument("--limit", type=int, default=None, help="read at most N files")
     args = ap.parse_args()
-    paths = sorted(pathlib.Path(args.data).glob("*/text/*.txt"))[: args.limit]
-    if not paths:
+    articles = load(pathlib.Path(args.data), args.limit)
+    if not articles:
         sys.exit(f"no */text/*.txt files under {args.data}")
-    articles = [otr.Article.from_text(p.read_text(encoding="utf-8"), id=p.stem) for p in paths]
     chars = sum(len(a.text) for a in articles)
     for a in articles:  # segmentation is the foundation's cost, not the actor finder's
         _ = a.sentences

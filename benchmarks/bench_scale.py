@@ -21,6 +21,8 @@ import pathlib
 import sys
 import time
 
+from _polnear import load
+
 import ontherecord as otr
 
 
@@ -39,10 +41,9 @@ def main() -> None:
     )
     ap.add_argument("--dask", action="store_true", help="also time analyze_dask on a LocalCluster")
     args = ap.parse_args()
-    paths = sorted(pathlib.Path(args.data).glob("*/text/*.txt"))[: args.limit]
-    if not paths:
+    articles = load(pathlib.Path(args.data), args.limit)
+    if not articles:
         sys.exit(f"no */text/*.txt files under {args.data}")
-    articles = [otr.Article.from_text(p.read_text(encoding="utf-8"), id=p.stem) for p in paths]
     chars = sum(len(a.text) for a in articles)
     counts = [int(w) for w in args.workers.split(",")]
     otr.analyze(articles[:2])  # load lexicons and dateparser once, outside the timing

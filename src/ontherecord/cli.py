@@ -118,11 +118,7 @@ def _text_report(analysis: Analysis, out: TextIO) -> None:
             print(f"    {who}: {_short(c.text, _WIDTH - 8 - len(who))}", file=out)
     print("", file=out)
     print("=" * _WIDTH, file=out)
-    quoted: dict[str, int] = {}
-    for _, q in analysis.quotes:
-        key = index.resolve(q.speaker)
-        if key is not None:
-            quoted[key] = quoted.get(key, 0) + 1
+    quoted, _ = index.counts(analysis)
     actors = sorted(analysis.actors, key=lambda x: (-quoted.get(actor_id(x), 0), -len(x.mentions), x.name))
     print(f"actors ({len(actors)}), most quoted and most mentioned first:", file=out)
     for actor in actors:

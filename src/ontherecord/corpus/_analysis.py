@@ -421,8 +421,6 @@ def analyze(
 
     .. versionadded:: 0.1.0
     """
-    from ontherecord.extract._actors import find_actors
-
     items = corpus if isinstance(corpus, Corpus) else Corpus(corpus)
     done = list(
         iter_analyses(items, extractors=extractors, workers=workers, progress=progress, total=len(items))
@@ -432,15 +430,28 @@ def analyze(
         from ontherecord.corpus._dedup import deduplicate
 
         duplicates = deduplicate(items)
-    actors = find_actors(items)
+    return corpus_steps(list(items), done, duplicates=duplicates, clusters=clusters)
+
+
+def corpus_steps(
+    articles: list[Article],
+    done: list[ArticleAnalysis],
+    *,
+    duplicates: DedupResult | None,
+    clusters: bool,
+) -> Analysis:
+    """The steps that need the whole corpus, shared by the local and the distributed plans: actors
+    across articles and claim clusters, reusing what the per-article pass already found."""
+    from ontherecord.extract._actors import find_actors
+
+    actors = find_actors(articles)
     found: tuple[ClaimCluster, ...] | None = None
     if clusters:
         from ontherecord.corpus._clusters import cluster_claims
 
-        # the corpus steps reuse what the per-article pass found (no second extraction)
         found = tuple(
             cluster_claims(
-                items,
+                articles,
                 statements={a.article.id: a.statements for a in done},
                 actors=actors,
                 duplicates=duplicates,

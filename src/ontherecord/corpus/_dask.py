@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from ontherecord._article import Article
-from ontherecord.corpus._analysis import Analysis, ArticleAnalysis, _analyze_one, _custom
+from ontherecord.corpus._analysis import Analysis, ArticleAnalysis, _analyze_one, _custom, corpus_steps
 from ontherecord.corpus._corpus import Corpus
 from ontherecord.corpus._dedup import (
     DedupParams,
@@ -214,23 +214,8 @@ def analyze_dask(
     arts = list(corpus)
     done = [r[0] for r in pairs]
 
-    from ontherecord.extract._actors import find_actors
-
     duplicates = None
     if params is not None:
         sketches = [s for _, s in pairs if s is not None]
         duplicates = _deduplicate(db, arts, sketches, params, bag.npartitions, compute)
-    actors = find_actors(arts)
-    found = None
-    if clusters:
-        from ontherecord.corpus._clusters import cluster_claims
-
-        found = tuple(
-            cluster_claims(
-                arts,
-                statements={a.article.id: a.statements for a in done},
-                actors=actors,
-                duplicates=duplicates,
-            )
-        )
-    return Analysis(articles=done, actors=actors, duplicates=duplicates, clusters=found)
+    return corpus_steps(arts, done, duplicates=duplicates, clusters=clusters)

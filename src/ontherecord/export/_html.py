@@ -163,16 +163,7 @@ def _article_marks(item: ArticleAnalysis, index: ActorIndex) -> list[_Mark]:
 
 
 def _actor_table(analysis: Analysis, index: ActorIndex) -> str:
-    quoted: dict[str, int] = {}
-    for _, q in analysis.quotes:
-        key = index.resolve(q.speaker)
-        if key is not None:
-            quoted[key] = quoted.get(key, 0) + 1
-    sourced: dict[str, int] = {}
-    for _, c in analysis.claims:
-        key = index.resolve(c.source)
-        if key is not None:
-            sourced[key] = sourced.get(key, 0) + 1
+    quoted, sourced = index.counts(analysis)
     actors = sorted(analysis.actors, key=lambda a: (-quoted.get(actor_id(a), 0), -len(a.mentions), a.name))
     rows = []
     for a in actors:

@@ -107,6 +107,21 @@ class ActorIndex:
         self.extra.setdefault(key, actor)
         return key
 
+    def counts(self, analysis: Analysis) -> tuple[Counter[str], Counter[str]]:
+        """How many quotations each actor speaks and how many statements each is the source of,
+        by row id."""
+        quoted: Counter[str] = Counter()
+        sourced: Counter[str] = Counter()
+        for _, q in analysis.quotes:
+            key = self.resolve(q.speaker)
+            if key is not None:
+                quoted[key] += 1
+        for _, c in analysis.claims:
+            key = self.resolve(c.source)
+            if key is not None:
+                sourced[key] += 1
+        return quoted, sourced
+
     def name(self, key: str | None) -> str | None:
         """The canonical name of the actor with row id ``key``."""
         if key is None:
