@@ -129,7 +129,8 @@ _TOKEN = regex.compile(
 _BOUNDARY = regex.compile(
     r"""
     \n+                                           # a line break ends a sentence (and a paragraph)
-    | (?<=[.!?…][\"”’')\]]{0,2}) [ \t]+ (?=[\"“‘(]?[\p{Lu}\p{N}])   # full stop, space, capital
+    | (?<=[.!?…][\"”’')\]]{0,2}) [^\S\n]+           # full stop, any spaces (no-break too), then
+      (?=(?:''|[\"“‘(]{1,2})?[\p{Lu}\p{N}])             # a capital, maybe after marks: (“A, ''A
     """,
     regex.VERBOSE,
 )
@@ -808,9 +809,12 @@ _CLAUSE_BREAK = regex.compile(
                                       # a participle clause after the content: ", adding ..."
     |,[ ](?:although|though|while|whereas|even[ ]as|even[ ]though)\b
                                       # a concessive clause the writer adds
-    |,?[ ]and[ ](?:also[ ]|later[ ]|then[ ])?
-        (?:added|urged|warned|accused|argued|noted|called|insisted|acknowledged|vowed)\b
-                                      # a second verb of the same subject: "and added", "and urged"
+    |,?[ ](?:and|but)[ ](?:also[ ]|later[ ]|then[ ]|still[ ]|quickly[ ])?
+        (?:added|urged|warned|accused|argued|noted|called|insisted|acknowledged|vowed|cautioned|
+           said|told|declined|refused|denied|stressed|conceded|admitted|promised|pledged|predicted|
+           suggested|expressed|dismissed|rejected|criticized|praised|defended|blamed|questioned|
+           pointed|conceded|emphasized|emphasised|complained|noting)\b
+                                      # a second verb of the same subject: "and added", "but cautioned"
     |:[ ]*["“‘']                      # a colon that opens a quotation
     |;[ ]                             # a semicolon ends the reported clause
     """,
@@ -820,14 +824,41 @@ _CLAUSE_BREAK = regex.compile(
 
 def _cut_clause(text: str, pos: int, end: int) -> int:
     """Where a reported clause that runs to ``end`` really ends: before a participle clause, a
-    concessive clause, a second verb of the same subject, a colon opening a quotation or a semicolon
-    (outside quotation marks)."""
+    concessive clause, a second verb of the same subject, a colon opening a quotation, a semicolon
+    or a new attribution with its own subject (", and three-quarters said ...") (outside quotation
+    marks)."""
     for m in _CLAUSE_BREAK.finditer(text, pos, end):
         before = text[pos : m.start()]
         opened = before.count("“") - before.count("”") + before.count('"') % 2
         if opened > 0 or len(before.split()) < 3:
             continue
-        return m.start()
+        end = m.start()
+        break
+    return _cut_new_attribution(text, pos, end)
+
+
+_JOINED_SUBJECT = regex.compile(r"(?:,|;|,?[ ](?:and|but|while|whereas))[ ]+$")
+
+
+def _cut_new_attribution(text: str, pos: int, end: int) -> int:
+    """The end of a reported clause that holds a second attribution of its own: "C1, and others
+    said C2" or "C1, the manager said C2" end before the comma. Reported speech nested inside the
+    clause ("X said officials told him ...") has no comma before its subject and is kept."""
+    for m in cue_pattern().finditer(text, pos, end):
+        if m.group("according"):
+            continue
+        subject = subject_before(text, pos, m.start())
+        if subject is None or subject.start - pos < 12:
+            continue
+        lead = text[max(pos, subject.start - 12) : subject.start]
+        joint = _JOINED_SUBJECT.search(lead)
+        if joint is None:
+            continue
+        cut = subject.start - len(joint.group())
+        before = text[pos:cut]
+        if before.count("“") > before.count("”") or before.count('"') % 2:
+            continue
+        return cut
     return end
 
 
@@ -949,11 +980,13 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         inverted = False
         if mention is None and _shares_subject(text, ss, cs, verb):
             mention = sentence_subject(text, ss, cs)
+            if mention is None and verb in _PARTICIPLES:
+                mention = _previous_source(text, layout, ss, cs)
         if mention is None:
             # "..., said X." inverted
             if cs > ss and text[ss:cs].rstrip().endswith(","):
                 mention = subject_after(text, ce + 1, se)
-                inverted = mention is not None and text[mention.start].isupper()
+                inverted = mention is not None and _inverted_subject(text, mention)
             if not inverted:
                 continue
         assert mention is not None
@@ -1033,6 +1066,30 @@ _PARTICIPLES = frozenset(
 )
 
 
+def _previous_source(text: str, layout: Layout, ss: int, cs: int) -> Span | None:
+    """The source of the attribution a participle clause continues: "“...,” the mayor said,
+    adding that ..." and "..., said Smith, arguing that ..." give the mayor and Smith."""
+    last = None
+    for m in cue_pattern().finditer(text, ss, cs):
+        if not layout.in_quote(m.start()) and not m.group("according"):
+            last = m
+    if last is None:
+        return None
+    if text[ss : last.start()].rstrip(" \"”’'").endswith(","):
+        # inverted: "..., said Mayor Bill de Blasio, adding that"
+        mention = subject_after(text, last.end() + 1, cs)
+        if mention is None or not _inverted_subject(text, mention):
+            return None
+        rest = text[mention.end : cs]
+    else:
+        mention = subject_before(text, ss, last.start())
+        rest = text[last.end() : cs]
+    # the participle must follow the earlier attribution directly: "said, adding"
+    if mention is None or rest.strip(" ,") != "":
+        return None
+    return mention
+
+
 def _shares_subject(text: str, ss: int, cs: int, verb: str) -> bool:
     """Whether a cue takes the sentence's subject: ", saying ...", "... and said ...", "but added"."""
     before = text[max(ss, cs - 12) : cs].rstrip()
@@ -1069,6 +1126,23 @@ def sentence_subject(text: str, ss: int, limit: int) -> Span | None:
     if j < len(toks) and not toks[j][2][:1].islower():
         return None  # the name must be followed by its verb
     return Span(start=toks[i][0], end=toks[j - 1][1])
+
+
+def _inverted_subject(text: str, mention: Span) -> bool:
+    """Whether the words after an inverted cue name a source: a name ("said Fawaz Gerges"), a
+    described name ("said former governor Ed Rendell") or a described source ("said a spokesman
+    for the ministry", "said the report")."""
+    words = text[mention.start : mention.end].split()
+    if words[0][:1].isupper() or any(w[:1].isupper() for w in words[1:]):
+        return True
+    return words[0].lower() in {"a", "an", "the", "one", "two", "three", "several", "some", "many"} and (
+        mention_kind(text, mention) in {"anonymous", "document"} or words[-1].lower() in _speaker_titles()
+    )
+
+
+@functools.cache
+def _speaker_titles() -> frozenset[str]:
+    return _data.word_set("speaker_titles")
 
 
 def _comma_before(text: str, ss: int, pos: int) -> bool:
