@@ -1173,31 +1173,39 @@ def _mostly_quoted(layout: Layout, content: tuple[int, int]) -> bool:
 
 
 def _according(text: str, ss: int, se: int, cs: int, ce: int) -> SpeechRecord | None:
+    """ "According to X, C", "C, according to X" and "C1, according to X, C2"."""
     mention = subject_after(text, ce + 1, se)
     if mention is None:
         return None
-    # "According to X, C." or "C, according to X."
+    # where the source phrase ends: the mention, or a longer description running to a comma
+    # ("according to the officer in charge of the CIA's base that night, C")
     after = mention.end
     while after < se and text[after] == " ":
         after += 1
-    content: tuple[int, int] | None = None
-    if after < se and text[after] != "," and text.startswith(("that ", "which ", "who "), after):
-        # "according to the agreement that the U.S. and Iraq signed, C"
-        comma = text.find(",", after, min(se, after + 120))
-        if comma > 0:
-            after = comma
+    if after < se and text[after] not in ",.;":
+        stop = _SOURCE_PHRASE_END.search(text, after, min(se, after + 240))
+        if stop is not None and text[stop.start()] == ",":
+            after = stop.start()
     lead = text[ss:cs].strip(" \"“‘'")
-    if after < se and text[after] == "," and not lead:
-        content = _clause(text, after + 1, se)
-    elif after < se and text[after] == "," and not lead.endswith(","):
-        # "If ..., then according to X, C": the attribution sits inside the sentence
-        content = _clause(text, ss, se)
+    content: tuple[int, int] | None = None
+    if after < se and text[after] == ",":
+        if not lead:
+            content = _clause(text, after + 1, se)  # "According to X, C."
+        elif not lead.endswith(",") or len(lead.split()) <= 8:
+            # "If ..., then according to X, C" or "Fundraising, according to X, has surged": the
+            # sentence around it (a longer clause before the comma is the content: "C, according
+            # to X, a former aide")
+            content = _clause(text, ss, se)
     if content is None:
         content = _content_before(text, ss, cs)
     if content is None:
         return None
     mkind = mention_kind(text, mention)
     return SpeechRecord(mention, Span(start=cs, end=ce), "according to", content, "according_to", 0.8, mkind)
+
+
+# the end of a source description: a comma (or the sentence end), not inside quotation marks
+_SOURCE_PHRASE_END = regex.compile(r"[,;.](?=[ \n])|[\"“”]")
 
 
 def _clause(text: str, start: int, end: int, *, short: bool = False) -> tuple[int, int] | None:
@@ -1327,9 +1335,113 @@ def attribute(article: Article) -> list[Claim]:
             )
         )
     claims.extend(r.claim(text) for r in speech)
+    claims.extend(_unsourced_claims(text, layout))
     claims = _dedupe(claims)
     claims.sort(key=lambda c: (c.span.start, c.span.end, c.rule))
     return claims
+
+
+_JUDGEMENT = regex.compile(
+    r"""
+    (?<![\w'’\-])
+    (?P<cue>
+        (?:seem|seems|seemed|appear|appears|appeared)
+        # "seemed to", "appears likely", not "appeared on a show", "appeared before the panel"
+        (?![ ](?:on|in|at|before|with|for|from|alongside|during|as|together|onstage|live|by|
+               [\p{Ll}]+ly[ ](?:on|in|at|before|with)[ ])\b)
+        (?=[ ](?:to|like|that|as[ ]if|as[ ]though|[\p{Ll}]+ly[ ]|[\p{Ll}]+[ ,.]))
+      | (?:is|are|was|were)[ ](?:widely[ ]|also[ ]|now[ ]|still[ ])?(?:expected|projected|predicted)
+        (?=[ ](?:to|in|on|by|at)[ ])
+    )
+    (?![\w\-])
+    """,
+    regex.VERBOSE,
+)
+_QUESTION = regex.compile(
+    r"""
+    (?:(?<=^|\n|[.!?]["”’]?[ ])(?P<lead>Asked)|(?<=[ ](?:when|after|if|once|while)[ ])(?P<mid>asked))
+    (?:[ ]by[ ](?P<asker>(?:[\p{Lu}][\p{L}.’'\-]*[ ]?){1,4}|(?:a|an|the)[ ][\p{Ll}]+))?
+    (?:[ ](?:on|last|this|early|late)[ ][\p{Lu}\p{Ll}]+)?
+    [ ](?=(?:whether|if|what|why|how|who|when|where|which|about|to)[ ])
+    """,
+    regex.VERBOSE,
+)
+
+
+def _unsourced_claims(text: str, layout: Layout) -> list[Claim]:
+    """Statements the article frames without naming who makes them: the writer's judgements
+    ("the sale is expected to expand ...", "the fallout appears significant") and questions put to
+    a source ("Asked whether he would run, Smith said ..."). Their source is None."""
+    out: list[Claim] = []
+    for m in _JUDGEMENT.finditer(text):
+        cs, ce = m.span("cue")
+        if layout.in_quote(cs):
+            continue
+        ss, se = layout.sentence(cs)
+        subject = subject_before(text, ss, cs)
+        if subject is None or text[subject.start : subject.end].lower() in {"it", "there", "you", "i"}:
+            continue  # "it seemed that", "there appears to be": no clause of its own to report
+        end = se
+        while end > ce and text[end - 1] in " \n\t.\"”’'":
+            end -= 1
+        end = _cut_clause(text, ce, end)
+        content = _clause(text, subject.start, end)
+        if content is None or _mostly_quoted(layout, content):
+            continue
+        out.append(
+            Claim(
+                span=Span(start=content[0], end=content[1]),
+                text=text[content[0] : content[1]],
+                source=None,
+                source_mention=None,
+                source_kind="author",
+                cue=m.group("cue"),
+                cue_span=Span(start=cs, end=ce),
+                confidence=0.4,
+                rule="judgement.author",
+            )
+        )
+    for m in _QUESTION.finditer(text):
+        cs = m.start("lead") if m.group("lead") else m.start("mid")
+        if layout.in_quote(cs):
+            continue
+        ss, se = layout.sentence(cs)
+        start = m.end()
+        end = se
+        if m.group("lead"):
+            # "Asked whether ..., Smith said": the question runs to the comma before the answer
+            comma = text.find(",", start, se)
+            if comma < 0:
+                continue
+            end = comma
+        while end > start and text[end - 1] in " \n\t.\"”’'":
+            end -= 1
+        content = _clause(text, start, end, short=True)
+        if content is None or len(text[content[0] : content[1]].split()) < 2:
+            continue
+        asker = None
+        if m.group("asker"):
+            asker = Span(start=m.start("asker"), end=m.start("asker") + len(m.group("asker").rstrip()))
+        out.append(
+            Claim(
+                span=Span(start=content[0], end=content[1]),
+                text=text[content[0] : content[1]],
+                source=None,
+                source_mention=asker,
+                source_kind="anonymous" if asker is None else mention_kind_to_source(text, asker),
+                cue="asked",
+                cue_span=Span(start=cs, end=cs + 5),
+                confidence=0.5,
+                rule="question.asked",
+            )
+        )
+    return out
+
+
+def mention_kind_to_source(text: str, mention: Span) -> str:
+    """The source kind of an unresolved mention: anonymous, document or person."""
+    kind = mention_kind(text, mention)
+    return kind if kind in {"anonymous", "document"} else "person"
 
 
 def _lead_in_start(text: str, layout: Layout, start: int) -> int:
@@ -1382,7 +1494,7 @@ def _speaker_kind(actor: Any) -> str:
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
     """Drop reported-speech claims whose content a quotation claim already covers."""
-    claims.sort(key=lambda c: (c.quote is None, c.span.start))
+    claims.sort(key=lambda c: (c.quote is None, c.source_mention is None, c.span.start))
     kept: list[Claim] = []
     spans: list[tuple[int, int]] = []  # kept spans, sorted by start
     for c in claims:
