@@ -815,6 +815,10 @@ _CLAUSE_BREAK = regex.compile(
            suggested|expressed|dismissed|rejected|criticized|praised|defended|blamed|questioned|
            pointed|conceded|emphasized|emphasised|complained|noting)\b
                                       # a second verb of the same subject: "and added", "but cautioned"
+    |,[ ](?:and|but|yet|so)[ ](?:he|she|they|it|we|I|there|his|her|their|its|our)[ ]
+                                      # a new clause with its own subject: ", and his campaign is"
+    |,[ ]as[ ](?!well|much|many|long|soon|far|a[ ]|an[ ]|the[ ]|of[ ])
+                                      # ", as have other Democrats", ", as he put it"
     |:[ ]*["“‘']                      # a colon that opens a quotation
     |;[ ]                             # a semicolon ends the reported clause
     """,
@@ -934,6 +938,17 @@ class SpeechRecord:
         )
 
 
+_OBJECT_END = regex.compile(
+    r"""
+    [,;]
+    | [ ](?:during|after|before|while|when|because|since|amid|following|despite|until|today|
+           yesterday|tonight|this[ ](?:week|month|year)|last[ ](?:week|month|year)|earlier[ ]this|
+           on[ ](?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|
+           Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
+    | [ ](?:and|but)[ ](?:also[ ]|then[ ]|later[ ])?(?:\p{Ll}+ed|is|was|are|were|has|had|said|says)\b
+    """,
+    regex.VERBOSE,
+)
 _NAMED_START = regex.compile(r"[\p{Lu}\p{N}]")
 
 
@@ -1020,10 +1035,15 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         if content is None and cls in {"call", "stance"}:
             content = _clause(text, ce, se, short=cls == "stance")
             if content is not None and cls == "stance":
-                # the object of a stance verb ends at the first comma
-                comma = text.find(",", content[0], content[1])
-                if comma > 0 and comma - content[0] >= 3:
-                    content = (content[0], comma)
+                # the object of a stance verb ends at the first comma, at a time or circumstance
+                # that follows it ("criticized the law during a rally"), or before a second verb
+                # of the subject ("praised the wall and explained its importance")
+                stop = _OBJECT_END.search(text, content[0] + 3, content[1])
+                if stop is not None:
+                    end = stop.start()
+                    while end > content[0] and text[end - 1] == " ":
+                        end -= 1
+                    content = (content[0], end)
         if content is None and cls in {"speech", "belief"}:
             content = _content_before(text, ss, mention.start if not inverted else cs)
         if content is None or _mostly_quoted(layout, content):
