@@ -662,7 +662,7 @@ def mention_kind(text: str, span: Span) -> str:
 
 _THAT_AHEAD = regex.compile(
     r"""
-    \G (?:[ ]+[\p{L}\p{N}'’.\-]+){0,8}? [ ]+ that [ ]   # "told reporters on Monday that "
+    \G (?:[ ]+[\p{L}\p{N}'’.\-“”"]+){0,8}? [ ]+ that [ ]   # "told MSNBC’s “Morning Joe” on Friday that "
     """,
     regex.VERBOSE,
 )
@@ -938,6 +938,9 @@ class SpeechRecord:
         )
 
 
+_PROGRESSIVE = regex.compile(
+    r"(?<![\w'’])(?:is|are|was|were|(?:has|have|had)[ ]been)(?:[ ][\p{Ll}]+ly)?[ ]$"
+)
 _OBJECT_END = regex.compile(
     r"""
     [,;]
@@ -992,6 +995,13 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         verb = m.group("verb")
         cls = classes[verb]
         mention = subject_before(text, ss, cs)
+        progressive = False
+        if mention is None and verb.endswith("ing"):
+            aux = _PROGRESSIVE.search(text, max(ss, cs - 24), cs)
+            if aux is not None:
+                # "Trump is telling a veterans group that ...", "Reid has been pounding Trump"
+                mention = subject_before(text, ss, aux.start())
+                progressive = mention is not None
         inverted = False
         if mention is None and _shares_subject(text, ss, cs, verb):
             mention = sentence_subject(text, ss, cs)
@@ -1030,7 +1040,7 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         ):
             # "C1, he said, C2": the sentence around the attribution
             content = _clause(text, ss, se)
-        if cls == "stance" and (verb.endswith("ing") or text.startswith(" by ", ce)):
+        if cls == "stance" and ((verb.endswith("ing") and not progressive) or text.startswith(" by ", ce)):
             continue  # "a group backing Bush", "rebels backed by Ankara": not a statement
         if content is None and cls in {"call", "stance"}:
             content = _clause(text, ce, se, short=cls == "stance")
@@ -1038,7 +1048,14 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
                 # the object of a stance verb ends at the first comma, at a time or circumstance
                 # that follows it ("criticized the law during a rally"), or before a second verb
                 # of the subject ("praised the wall and explained its importance")
-                stop = _OBJECT_END.search(text, content[0] + 3, content[1])
+                stop = next(
+                    (
+                        m
+                        for m in _OBJECT_END.finditer(text, content[0] + 3, content[1])
+                        if not layout.in_quote(m.start())
+                    ),
+                    None,
+                )
                 if stop is not None:
                     end = stop.start()
                     while end > content[0] and text[end - 1] == " ":
@@ -1113,7 +1130,7 @@ def _previous_source(text: str, layout: Layout, ss: int, cs: int) -> Span | None
 def _shares_subject(text: str, ss: int, cs: int, verb: str) -> bool:
     """Whether a cue takes the sentence's subject: ", saying ...", "... and said ...", "but added"."""
     before = text[max(ss, cs - 12) : cs].rstrip()
-    if verb in _PARTICIPLES:
+    if verb in _PARTICIPLES or verb.endswith("ing"):
         return before.endswith(",")
     return before.endswith((" and", " but", ",and", ", and", ", but")) or before in {"and", "but"}
 
