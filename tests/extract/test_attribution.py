@@ -133,16 +133,92 @@ def _mention(article: otr.Article, claim: otr.Claim) -> str | None:
             None,
         ),
         (
-            "After winning Ohio, Gov. John Kasich (R-OH), said, \"I am ready to rent a wagon.\"",
+            'After winning Ohio, Gov. John Kasich (R-OH), said, "I am ready to rent a wagon."',
             "I am ready to rent a wagon.",
             "Gov. John Kasich (R-OH)",
             None,
         ),
         (
-            "Prices fell. \"I hope so,\" Mrs. Hedge said.",
+            'Prices fell. "I hope so," Mrs. Hedge said.',
             "I hope so,",
             "Mrs. Hedge",
             "person",
+        ),
+        # a no-break space after the full stop still ends the sentence
+        (
+            "Farmers said the rains came too late.\u00a0Prices rose all week.",
+            "the rains came too late",
+            "Farmers",
+            None,
+        ),
+        # a second attribution with its own subject ends the first reported clause
+        (
+            "Most voters said the mayor was honest, and a third said the same of her rival.",
+            "the mayor was honest",
+            "Most voters",
+            None,
+        ),
+        # a second verb of the same subject ends the reported clause
+        (
+            "The governor said Tuesday that he had voted early, but cautioned against reading much into it.",
+            "that he had voted early",
+            "The governor",
+            None,
+        ),
+        # an inverted source that opens with a description
+        (
+            "The committee is short of money, said former governor Ed Marsh, its chairman.",
+            "The committee is short of money",
+            "former governor Ed Marsh",
+            None,
+        ),
+        # a participle clause takes the source of the attribution before it
+        (
+            '"We see no link," said Mayor Ann Cole, adding that the inquiry would take weeks.',
+            "that the inquiry would take weeks",
+            "Mayor Ann Cole",
+            None,
+        ),
+        # a long source description, and the medial form
+        (
+            "According to the officer in charge of the depot that night, the order never came.",
+            "the order never came",
+            "the officer",
+            None,
+        ),
+        (
+            "Turnout, according to the county clerk, has doubled since the spring.",
+            "Turnout, according to the county clerk, has doubled since the spring",
+            "the county clerk",
+            None,
+        ),
+        # progressive cues
+        (
+            "The senator is telling donors that the race is far from over.",
+            "that the race is far from over",
+            "The senator",
+            None,
+        ),
+        # quoted words between the cue and "that"
+        (
+            "Lee tells NBC's “Meet the Press” on Sunday that the deal is dead.",
+            "that the deal is dead",
+            "Lee",
+            None,
+        ),
+        # a stance verb's object ends before a time or a circumstance
+        (
+            "Governor Ruth Hale criticized the budget as a “shell game” during a rally in Dayton.",
+            "the budget as a “shell game”",
+            "Governor Ruth Hale",
+            None,
+        ),
+        # a headline or transcript line: a name, a colon, the statement
+        (
+            "Hale: Budget Deal Is Dead, Talks Will Resume in March\n\nThe talks ended on Friday.",
+            "Budget Deal Is Dead, Talks Will Resume in March",
+            "Hale",
+            None,
         ),
     ],
 )
@@ -300,3 +376,57 @@ def test_appending_prose_changes_nothing_earlier(head: str, tail: str) -> None:
     assert [
         key(c) for c in after if c.span.end <= cut and c.source_mention and c.source_mention.end <= cut
     ] == [key(c) for c in before if c.span.end <= cut and c.source_mention and c.source_mention.end <= cut]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "The merger is expected to close in the spring of next year.",
+            "The merger is expected to close in the spring of next year",
+            "is expected",
+        ),
+        (
+            "The recovery appears to have stalled in the northern provinces.",
+            "The recovery appears to have stalled in the northern provinces",
+            "appears",
+        ),
+        (
+            "Asked whether she would run again, Ms. Hale smiled and left the room.",
+            "whether she would run again",
+            "asked",
+        ),
+    ],
+)
+def test_unsourced_statements(text: str, content: str, cue: str) -> None:
+    """The writer's judgements and questions put to a source are claims with no source."""
+    _, claims = _claims(text)
+    hits = [c for c in claims if c.text == content]
+    assert hits, [(c.text, c.rule) for c in claims]
+    assert hits[0].source is None and hits[0].cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The band appeared on a late-night show in Chicago last week.",
+        "Update: this story has been updated with new figures from the county.",
+        "Photo: Crowds gather outside the courthouse in the rain on Monday.",
+        "It seemed that nobody had told the staff about the change.",
+    ],
+)
+def test_no_unsourced_statement(text: str) -> None:
+    """Appearing somewhere, line labels and an empty "it seemed" are no statements."""
+    _, claims = _claims(text)
+    assert claims == [], [(c.text, c.rule) for c in claims]
+
+
+def test_no_claims_in_furniture() -> None:
+    """A call to action or a biography is the publisher's, not a reported statement."""
+    text = (
+        "Officials said the bridge would reopen in May after repairs.\n\n"
+        "Sign up for our newsletter: readers say it is the best way to follow the news."
+    )
+    article, claims = _claims(text)
+    assert [c.text for c in claims] == ["the bridge would reopen in May after repairs"]
+    assert all(not article.is_furniture(c.span) for c in claims)

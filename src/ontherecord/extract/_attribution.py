@@ -794,10 +794,13 @@ def _content_after(
     while pos < sent_end and text[pos] in " ,:":
         pos += 1
     end = sent_end
-    while end > pos and text[end - 1] in " \n\t.\"”’'":
+    while end > pos and (text[end - 1].isspace() or text[end - 1] in ".\"”’'"):
         end -= 1
     end = _cut_clause(text, pos, end)
-    if end - pos < 12 or len(text[pos:end].split()) < 3:
+    words = text[pos:end].split()
+    if len(words) == 2 and words[0].lower() in _PRONOUNS and words[1][:1].islower() and not strict:
+        return (pos, end)  # a short clause of its own: "as he claims he wants", "they said she could"
+    if end - pos < 12 or len(words) < 3:
         return None
     return (pos, end)
 
@@ -974,7 +977,8 @@ def _plausible_subject(text: str, mention: Span, mkind: str) -> bool:
         return len(words) <= 8
     if first.lower() in _DETERMINERS:
         return len(words) <= 6
-    return False
+    # a described name: "former governor Ed Rendell", "longtime aide Huma Abedin"
+    return len(words) <= 6 and any(w[:1].isupper() for w in words[1:])
 
 
 def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> list[SpeechRecord]:
@@ -1242,7 +1246,7 @@ def _according(text: str, ss: int, se: int, cs: int, ce: int) -> SpeechRecord | 
 
 
 # the end of a source description: a comma (or the sentence end), not inside quotation marks
-_SOURCE_PHRASE_END = regex.compile(r"[,;.](?=[ \n])|[\"“”]")
+_SOURCE_PHRASE_END = regex.compile(r"[,;](?=[ \n])|[\"“”]")
 
 
 def _clause(text: str, start: int, end: int, *, short: bool = False) -> tuple[int, int] | None:
@@ -1351,6 +1355,12 @@ def attribute(article: Article) -> list[Claim]:
             if clause is not None and clause[0] < a - 1 and len(text[clause[0] : a].split()) >= 2:
                 a = clause[0]
                 b = max(b, _clause_end(text, layout, b, clause[1]))
+            elif clause is not None and q.kind == "partial" and clause[0] >= a - 1:
+                # "he said “budget reforms” and the collection of taxes would help": the quotation
+                # opens the reported clause, which runs on after it
+                end = _clause_end(text, layout, b, clause[1])
+                if len(text[b:end].split()) >= 3:
+                    a, b = min(a, clause[0]), end
         if q.rule in {"after.subject", "after.inverted"} and q.kind in {"direct", "partial"}:
             # "The party, held every four years, “allows us to get our message out,” said X": the
             # statement starts with the sentence when the quotation opens inside it
@@ -1373,7 +1383,11 @@ def attribute(article: Article) -> list[Claim]:
         )
     claims.extend(r.claim(text) for r in speech)
     claims.extend(_unsourced_claims(text, layout))
+    claims.extend(_colon_claims(article, layout))
     claims = _dedupe(claims)
+    if article.furniture:
+        # a byline, a biography or a call to action is the publisher's, not a statement reported
+        claims = [c for c in claims if not article.is_furniture(c.span)]
     claims.sort(key=lambda c: (c.span.start, c.span.end, c.rule))
     return claims
 
@@ -1419,7 +1433,7 @@ def _unsourced_claims(text: str, layout: Layout) -> list[Claim]:
         if subject is None or text[subject.start : subject.end].lower() in {"it", "there", "you", "i"}:
             continue  # "it seemed that", "there appears to be": no clause of its own to report
         end = se
-        while end > ce and text[end - 1] in " \n\t.\"”’'":
+        while end > ce and (text[end - 1].isspace() or text[end - 1] in ".\"”’'"):
             end -= 1
         end = _cut_clause(text, ce, end)
         content = _clause(text, subject.start, end)
@@ -1451,7 +1465,7 @@ def _unsourced_claims(text: str, layout: Layout) -> list[Claim]:
             if comma < 0:
                 continue
             end = comma
-        while end > start and text[end - 1] in " \n\t.\"”’'":
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".\"”’'"):
             end -= 1
         content = _clause(text, start, end, short=True)
         if content is None or len(text[content[0] : content[1]].split()) < 2:
@@ -1470,6 +1484,66 @@ def _unsourced_claims(text: str, layout: Layout) -> list[Claim]:
                 cue_span=Span(start=cs, end=cs + 5),
                 confidence=0.5,
                 rule="question.asked",
+            )
+        )
+    return out
+
+
+_COLON_LINE = regex.compile(
+    r"""
+    ^[ \t"“]*
+    (?P<name>(?:[\p{Lu}][\p{L}.'’\-]*[ ]){0,3}[\p{Lu}][\p{L}.'’\-]*)   # one to four capitalised words
+    [ ]?:[ ]+
+    (?P<content>[^\n]{12,})                                              # the rest of the line
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+
+@functools.cache
+def _line_labels() -> frozenset[str]:
+    return _data.word_set("line_labels")
+
+
+def _colon_claims(article: Article, layout: Layout) -> list[Claim]:
+    """A line that opens with a name and a colon: a headline's source ("Pence: Flowers Won't Be at
+    Debate") or a transcript's speaker ("WALLACE: But, Governor ..."). Labels ("Update:", "Photo:",
+    "Editor's note:") are not names."""
+    text = article.text
+    out: list[Claim] = []
+    resolver = None
+    labels = _line_labels()
+    for m in _COLON_LINE.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        if any(w.lower().strip(".'’") in labels for w in words) or (
+            len(words) == 1 and words[0].lower() in _PRONOUNS
+        ):
+            continue
+        content = _clause(text, m.start("content"), m.end("content"))
+        if content is None or layout.in_quote(m.start("name")):
+            continue
+        mention = Span(start=m.start("name"), end=m.end("name"))
+        if resolver is None:
+            from ontherecord.extract._speakers import SpeakerResolver
+
+            resolver = SpeakerResolver(article, in_quote=layout.in_quote)
+        actor, kind = resolver.resolve(mention)
+        if actor is not None:
+            kind = _speaker_kind(actor)
+        elif kind not in {"anonymous", "document"}:
+            kind = "person"
+        out.append(
+            Claim(
+                span=Span(start=content[0], end=content[1]),
+                text=text[content[0] : content[1]],
+                source=actor,
+                source_mention=mention,
+                source_kind=kind,
+                cue=":",
+                cue_span=Span(start=m.end("name"), end=m.end("name") + 1),
+                confidence=0.5,
+                rule="colon.line",
             )
         )
     return out
