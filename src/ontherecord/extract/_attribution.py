@@ -384,6 +384,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
     the cue are skipped, then the noun phrase is collected up to a punctuation mark or a function
     word. An apposition ("Fawaz Gerges, a professor at LSE, said") gives the name before it.
     """
+    party = _PARTY_LABEL.search(text, max(lo, cue_start - 24), cue_start)
+    if party is not None:
+        # "Senate Majority Leader Mitch McConnell, R-Ky., said": the label is no name
+        cue_start = party.start()
     toks = tokens(text, max(lo, cue_start - 240), cue_start)
     i = len(toks) - 1
     while i >= 0 and (
@@ -479,6 +483,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
     return Span(start=phrase[0][0], end=phrase[-1][1])
 
 
+# a party and state label set off by commas after a name: ", R-Ky.,", ", D-N.Y.,"
+_PARTY_LABEL = regex.compile(r",[ ](?:R|D|I|Rep|Dem|Ind)-\p{Lu}[\p{L}.]{0,6},[ ]*$")
 _SENTENCE_ADVERBS = frozenset({"meanwhile", "however", "too", "also", "though", "instead", "then"})
 
 

@@ -41,7 +41,7 @@ _MARK = regex.compile(r"""''|["“”„‟«»‘’'‚‛]""")  # '' is a dou
 _DOUBLE_OPEN = frozenset("“„‟«")
 _DOUBLE_CLOSE = frozenset("”»")
 _SINGLE = frozenset("‘’'‚‛")
-_OPEN_BEFORE = frozenset(" \t\n([{—–-/:;")  # characters after which a mark opens
+_OPEN_BEFORE = frozenset(" \t\n([{—–―-/:;")  # characters after which a mark opens
 _ELISIONS = frozenset({"em", "cause", "til", "tis", "twas", "n", "bout", "round", "s"})
 
 
@@ -171,7 +171,7 @@ def _sentence_like(content: str) -> bool:
     return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit()) and _words(content) >= 4
 
 
-_LEAD_PUNCT = " \t,.;!?…—–-"
+_LEAD_PUNCT = " \t,.;!?…—–―-"
 
 
 def _after_quote(text: str, pos: int, end: int) -> tuple[Span, Span, str, str] | None:
@@ -197,9 +197,9 @@ def _after_quote(text: str, pos: int, end: int) -> tuple[Span, Span, str, str] |
     if p >= end:
         return None
     # dash attribution: "..." — Senator X
-    if text[p] in "—–-" and not full_stop:
+    if text[p] in "—–―-" and not full_stop:
         q = p
-        while q < end and text[q] in "—–- ":
+        while q < end and text[q] in "—–―- ":
             q += 1
         name = regex.match(r"(?:\p{Lu}[\p{L}.'’\-]*[ ]?){1,5}", text[q:end])
         if name and name.group().strip():
