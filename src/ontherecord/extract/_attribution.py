@@ -818,12 +818,19 @@ _CLAUSE_BREAK = regex.compile(
                                       # a participle clause after the content: ", adding ..."
     |,[ ](?:although|though|while|whereas|even[ ]as|even[ ]though)\b
                                       # a concessive clause the writer adds
-    |,?[ ](?:and|but)[ ](?:also[ ]|later[ ]|then[ ]|still[ ]|quickly[ ])?
-        (?:added|urged|warned|accused|argued|noted|called|insisted|acknowledged|vowed|cautioned|
-           said|told|declined|refused|denied|stressed|conceded|admitted|promised|pledged|predicted|
-           suggested|expressed|dismissed|rejected|criticized|praised|defended|blamed|questioned|
-           pointed|conceded|emphasized|emphasised|complained|noting)\b
-                                      # a second verb of the same subject: "and added", "but cautioned"
+    |,?[ ]and[ ](?:also[ ]|later[ ]|then[ ])?
+        (?:added|urged|warned|accused|argued|noted|called|insisted|acknowledged|vowed)\b
+                                      # a second verb of the same subject: "and added", "and urged"
+    |,[ ](?:and|but)[ ](?:also[ ]|later[ ]|then[ ]|still[ ]|quickly[ ])?
+        (?:cautioned|said|told|declined|refused|denied|stressed|conceded|admitted|promised|pledged|
+           predicted|suggested|expressed|dismissed|rejected|criticized|praised|defended|blamed|
+           questioned|pointed|emphasized|emphasised|complained)\b
+                                      # after a comma: ", but cautioned" (without one, "he posed a
+                                      # threat and refused to drop the gun" is the reported clause)
+    |,[ ](?!including|according|during|nothing|something|everything|anything|being|bring|thing)
+         \p{Ll}+ing[ ]                  # a trailing participle clause: ", highlighting the gap"
+    |,[ ](?:a|an)[ ]\p{Ll}+(?:[ ]\p{Ll}+)?[ ](?:that|which|who|based|of)\b
+                                      # a trailing apposition: ", an ambitious goal that ..."
     |,[ ](?:and|but|yet|so)[ ](?:he|she|they|it|we|I|there|his|her|their|its|our)[ ]
                                       # a new clause with its own subject: ", and his campaign is"
     |,[ ]as[ ](?!well|much|many|long|soon|far|a[ ]|an[ ]|the[ ]|of[ ])
@@ -978,7 +985,7 @@ def _plausible_subject(text: str, mention: Span, mkind: str) -> bool:
     if first[:1].isdigit():
         return len(words) <= 6
     if mkind in {"anonymous", "document"}:
-        return len(words) <= 8
+        return len(words) <= 12  # "a 2014 study by Loyola Law School professor Justin Levitt"
     if first[:1].isupper():
         return len(words) <= 8
     if first.lower() in _DETERMINERS:
@@ -1066,7 +1073,11 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
                     ),
                     None,
                 )
-                if stop is not None:
+                if text.startswith(("to ", "that "), content[0]):
+                    # an infinitive or a clause is a statement of its own: "wants to triple the
+                    # program, grow the Peace Corps and ..." runs to the end of the clause
+                    content = (content[0], _cut_clause(text, content[0], content[1]))
+                elif stop is not None:
                     end = stop.start()
                     while end > content[0] and text[end - 1] == " ":
                         end -= 1
@@ -1088,6 +1099,69 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
             )
         )
     out.extend(_noun_records(text, layout))
+    out.extend(_stance_adjective_records(text, layout))
+    return out
+
+
+@functools.cache
+def _stance_adjectives() -> re.Pattern[str]:
+    """ "X is confident that ...", "X was eager to ...", "X remains skeptical of ...": a source's
+    stance told with a copula and an adjective from ``stance_adjectives.txt``."""
+    adjectives = _trie(sorted(_data.word_set("stance_adjectives")))
+    return re.compile(
+        rf"""
+        (?<![\w'’])
+        (?P<aux>is|are|was|were|am|remains|remained|feels|felt|became|grew|has[ ]been|have[ ]been|had[ ]been)
+        (?:[ ](?:not|also|still|very|so|quite|increasingly|deeply|clearly|now|more|less|fairly|really|
+                  particularly|extremely|highly|openly|publicly|already|no[ ]longer|never|always|
+                  equally|somewhat|visibly|notably|firmly|absolutely|completely))*
+        [ ](?P<adj>{adjectives})
+        [ ](?P<prep>that|to|about|of|in|with|on|over|for)[ ]
+        """,
+        re.VERBOSE,
+    )
+
+
+def _stance_adjective_records(text: str, layout: Layout) -> list[SpeechRecord]:
+    out = []
+    for m in _stance_adjectives().finditer(text):
+        if layout.in_quote(m.start()):
+            continue
+        ss, se = layout.sentence(m.start())
+        mention = subject_before(text, ss, m.start())
+        if mention is None:
+            continue
+        mkind = mention_kind(text, mention)
+        words = text[mention.start : mention.end].split()
+        if not _plausible_subject(text, mention, mkind) or words[0].lower() in {"it", "there", "this", "that"}:
+            continue
+        prep = m.group("prep")
+        start = m.start("prep") if prep in {"that", "to"} else m.end()
+        end = se
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".\"”’'"):
+            end -= 1
+        end = _cut_clause(text, start, end)
+        if prep not in {"that", "to"}:
+            stop = next(
+                (x for x in _OBJECT_END.finditer(text, start + 3, end) if not layout.in_quote(x.start())),
+                None,
+            )
+            if stop is not None:
+                end = stop.start()
+        content = _clause(text, start, end, short=True)
+        if content is None or _mostly_quoted(layout, content):
+            continue
+        out.append(
+            SpeechRecord(
+                mention,
+                Span(start=m.start("adj"), end=m.end("adj")),
+                m.group("adj"),
+                content,
+                "stance.adjective",
+                0.5,
+                mkind,
+            )
+        )
     return out
 
 
@@ -1202,7 +1276,40 @@ def _comma_before(text: str, ss: int, pos: int) -> bool:
 def _looks_like_evidence(mention: str) -> bool:
     low = mention.lower()
     return any(
-        w in low for w in ("poll", "survey", "study", "data", "report", "record", "research", "analysis")
+        w in low
+        for w in (
+            "poll",
+            "survey",
+            "study",
+            "data",
+            "report",
+            "record",
+            "research",
+            "analysis",
+            "video",
+            "footage",
+            "photo",
+            "image",
+            "evidence",
+            "figures",
+            "statistics",
+            "numbers",
+            "results",
+            "test",
+            "email",
+            "document",
+            "review",
+            "audit",
+            "investigation",
+            "estimate",
+            "projection",
+            "model",
+            "count",
+            "tally",
+            "census",
+            "index",
+            "average",
+        )
     )
 
 
