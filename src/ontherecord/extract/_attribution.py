@@ -455,6 +455,17 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
             phrase[0:0] = [toks[i - 1], toks[i]]
             i -= 2
             continue
+        if (
+            tok == "."
+            and i > 0
+            and toks[i - 1][1] == _s
+            and "." in toks[i - 1][2]
+            and toks[i - 1][2][:1].isupper()
+        ):
+            # the full stop of an initialism: "the F.B.I. has said"
+            phrase[0:0] = [toks[i - 1], toks[i]]
+            i -= 2
+            continue
         if not (tok[:1].isalnum()):
             break
         if (
@@ -485,6 +496,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
 
 # a party and state label set off by commas after a name: ", R-Ky.,", ", D-N.Y.,"
 _PARTY_LABEL = regex.compile(r",[ ](?:R|D|I|Rep|Dem|Ind)-\p{Lu}[\p{L}.]{0,6},[ ]*$")
+_PARTY_TOKEN = regex.compile(r"(?:R|D|I|Rep|Dem|Ind)-\p{Lu}[\p{L}.]{0,6}$")
 _SENTENCE_ADVERBS = frozenset({"meanwhile", "however", "too", "also", "though", "instead", "then"})
 
 
@@ -523,13 +535,30 @@ def _apposed_name(toks: list[tuple[int, int, str]], i: int) -> Span | None:
             "also",
             "until",
             "like",
+            "in",
+            "at",
+            "with",
+            "after",
+            "before",
+            "during",
+            "speaking",
+            "appearing",
+            "writing",
+            "responding",
+            "asked",
+            "interviewed",
         }
+        and not (opener.endswith("ing") and opener.islower())
     ):
         return None
     if j >= 3 and toks[j - 2][2] == "," and toks[j - 1][2].lower() in _SENTENCE_ADVERBS:
         j -= 2  # "Sanders, meanwhile, who ..."
     if j >= 3 and toks[j - 2][2] == "," and toks[j - 1][2].isdigit() and len(toks[j - 1][2]) <= 3:
         j -= 2  # an age between the name and the apposition: "Ramil Carr, 31, a photographer, said"
+    elif j >= 4 and toks[j - 3][2] == "," and toks[j - 1][2] == "." and _PARTY_TOKEN.match(toks[j - 2][2]):
+        j -= 3  # a party label: "Sen. Marco Rubio, R-Fla., appearing on Fox News, said"
+    elif j >= 3 and toks[j - 2][2] == "," and _PARTY_TOKEN.match(toks[j - 1][2]):
+        j -= 2
     k = j - 1
     while k >= 0 and (_is_name_token(toks[k][2]) or toks[k][2] in {"al", "bin", "de"}) and j - k <= 5:
         k -= 1
@@ -954,9 +983,7 @@ class SpeechRecord:
         )
 
 
-_PROGRESSIVE = regex.compile(
-    r"(?<![\w'’])(?:is|are|was|were|(?:has|have|had)[ ]been)(?:[ ][\p{Ll}]+ly)?[ ]$"
-)
+_PROGRESSIVE = regex.compile(r"(?<![\w'’])(?:is|are|was|were|(?:has|have|had)[ ]been)(?:[ ][\p{Ll}]+ly)?[ ]$")
 _OBJECT_END = regex.compile(
     r"""
     [,;]
@@ -1133,7 +1160,12 @@ def _stance_adjective_records(text: str, layout: Layout) -> list[SpeechRecord]:
             continue
         mkind = mention_kind(text, mention)
         words = text[mention.start : mention.end].split()
-        if not _plausible_subject(text, mention, mkind) or words[0].lower() in {"it", "there", "this", "that"}:
+        if not _plausible_subject(text, mention, mkind) or words[0].lower() in {
+            "it",
+            "there",
+            "this",
+            "that",
+        }:
             continue
         prep = m.group("prep")
         start = m.start("prep") if prep in {"that", "to"} else m.end()
@@ -1254,11 +1286,41 @@ def _inverted_subject(text: str, mention: Span) -> bool:
     described name ("said former governor Ed Rendell") or a described source ("said a spokesman
     for the ministry", "said the report")."""
     words = text[mention.start : mention.end].split()
-    if words[0][:1].isupper() or any(w[:1].isupper() for w in words[1:]):
+    after = text[mention.end : mention.end + 2]
+    if after[:1] not in {
+        "",
+        ",",
+        ".",
+        ";",
+        ":",
+        "!",
+        "?",
+        ")",
+        "(",
+        "\n",
+        "—",
+        "–",
+    } and not _INVERTED_TAIL.match(text, mention.end):
+        return False  # "..., said Obama failed to ...": a clause, not an inverted source
+    capital = next((k for k, w in enumerate(words) if w[:1].isupper()), None)
+    if capital is not None and any(
+        w[:1].islower() and w not in _NAME_PARTICLES for w in words[capital + 1 :]
+    ):
+        return False
+    if capital is not None:
         return True
     return words[0].lower() in {"a", "an", "the", "one", "two", "three", "several", "some", "many"} and (
         mention_kind(text, mention) in {"anonymous", "document"} or words[-1].lower() in _speaker_titles()
     )
+
+
+_NAME_PARTICLES = frozenset(
+    ["of", "de", "la", "le", "al", "el", "bin", "van", "von", "der", "da", "du", "the", "for"]
+)
+# what may follow an inverted source besides punctuation: "said Smith on Monday", "said Smith in a"
+_INVERTED_TAIL = regex.compile(
+    r"[ ](?:on|in|at|after|before|during|last|this|earlier|later|told|tells|who|when|while|as)\b"
+)
 
 
 @functools.cache
@@ -1680,7 +1742,7 @@ def _lead_in_start(text: str, layout: Layout, start: int) -> int:
         ss += 1
     if (
         len(lead.split()) < 3
-        or any(c in lead for c in "\"“”‘’«»:;\n")
+        or any(c in lead for c in '"“”‘’«»:;\n')
         or lead.rstrip().endswith((".", "?", "!"))
         or cue_pattern().search(lead) is not None
     ):
