@@ -1047,7 +1047,9 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
                 mention = subject_before(text, ss, aux.start())
                 progressive = mention is not None
         inverted = False
+        shared = False
         if mention is None and _shares_subject(text, ss, cs, verb):
+            shared = True
             mention = sentence_subject(text, ss, cs)
             if mention is None and verb in _PARTICIPLES:
                 mention = _previous_source(text, layout, ss, cs)
@@ -1084,7 +1086,9 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         ):
             # "C1, he said, C2": the sentence around the attribution
             content = _clause(text, ss, se)
-        if cls == "stance" and ((verb.endswith("ing") and not progressive) or text.startswith(" by ", ce)):
+        if cls == "stance" and (
+            (verb.endswith("ing") and not progressive and not shared) or text.startswith(" by ", ce)
+        ):
             continue  # "a group backing Bush", "rebels backed by Ankara": not a statement
         if content is None and cls in {"call", "stance"}:
             content = _clause(text, ce, se, short=cls == "stance")
@@ -1127,6 +1131,62 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         )
     out.extend(_noun_records(text, layout))
     out.extend(_stance_adjective_records(text, layout))
+    out.extend(_headline_records(text, layout))
+    return out
+
+
+_LINE = regex.compile(r"[^\n]+")
+_HEADLINE_SMALL = frozenset(
+    ["a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "as", "vs"]
+)
+
+
+def _headline_records(text: str, layout: Layout) -> list[SpeechRecord]:
+    """Attributions in title-case headlines, where the cue is capitalised like every other word:
+    "Obama Sees 'Personal Insult' if Blacks Don't Rally", "Clinton Hid Health Problems, Former
+    White House Doctor Says"."""
+    out: list[SpeechRecord] = []
+    classes = cue_classes()
+    for line in _LINE.finditer(text):
+        a, b = line.span()
+        if b - a > 220:
+            continue
+        toks = tokens(text, a, b)
+        words = [t for t in toks if t[2][:1].isalpha()]
+        if len(words) < 4 or len(words) > 30:
+            continue
+        big = [t for t in words if t[2].lower() not in _HEADLINE_SMALL]
+        if not big or sum(t[2][:1].isupper() for t in big) < 0.8 * len(big):
+            continue
+        if text[a:b].rstrip(" .").endswith(":") or layout.in_quote(a):
+            continue
+        for k, (cs, ce, tok) in enumerate(toks):
+            if k == 0 or not tok[:1].isupper() or tok.lower() not in classes:
+                continue
+            if classes[tok.lower()] == "weak" and not tok.lower().startswith(("urge", "vow", "warn")):
+                continue
+            comma = next((j for j in range(k - 1, -1, -1) if toks[j][2] == ","), None)
+            first = toks[comma + 1] if comma is not None else toks[0]
+            if first[0] >= cs or k - (comma + 1 if comma is not None else 0) > 7:
+                break
+            mention = Span(start=first[0], end=toks[k - 1][1])
+            end = b
+            while end > ce and (text[end - 1].isspace() or text[end - 1] in ".;"):
+                end -= 1
+            if end - ce > 3:
+                content = _clause(text, ce, end, short=True)
+            elif comma is not None:
+                content = _clause(text, a, toks[comma][0], short=True)  # "C, X Says."
+            else:
+                content = None
+            if content is not None and len(text[content[0] : content[1]].split()) >= 2:
+                mkind = mention_kind(text, mention)
+                out.append(
+                    SpeechRecord(
+                        mention, Span(start=cs, end=ce), tok.lower(), content, "headline", 0.5, mkind
+                    )
+                )
+            break
     return out
 
 
