@@ -840,12 +840,15 @@ def _content_after(
     return (pos, end)
 
 
+_SUBORDINATE_START = regex.compile(
+    r"[ \"“]*(?:Although|Though|While|When|Whereas|If|Because|Since|Unless|Even[ ]though|Even[ ]as|As)[ ]"
+)
 _CLAUSE_BREAK = regex.compile(
     r"""
-    ,[ ](?:adding|saying|noting|arguing|warning|insisting|explaining|citing|throwing|giving|
+    ,["”’']?[ ](?:adding|saying|noting|arguing|warning|insisting|explaining|citing|throwing|giving|
           prompting|leaving|sending|drawing|sparking|raising|triggering)\b
                                       # a participle clause after the content: ", adding ..."
-    |,[ ](?:although|though|while|whereas|even[ ]as|even[ ]though)\b
+    |(?:,["”’']?|[ ](?:—|–|-|--))[ ](?:although|though|while|whereas|even[ ]as|even[ ]though)\b
                                       # a concessive clause the writer adds
     |,?[ ]and[ ](?:also[ ]|later[ ]|then[ ])?
         (?:added|urged|warned|accused|argued|noted|called|insisted|acknowledged|vowed)\b
@@ -877,7 +880,10 @@ def _cut_clause(text: str, pos: int, end: int) -> int:
     or a new attribution with its own subject (", and three-quarters said ...") (outside quotation
     marks)."""
     for m in _CLAUSE_BREAK.finditer(text, pos, end):
-        before = text[pos : m.start()]
+        mark = (
+            m.start() + 1 if text[m.start()] == "," and text[m.start() + 1 : m.start() + 2] in "\"”’'" else 0
+        )
+        before = text[pos : max(m.start(), mark + 1 if mark else 0)]
         opened = before.count("“") - before.count("”") + before.count('"') % 2
         if opened > 0 or len(before.split()) < 3:
             continue
@@ -1085,7 +1091,10 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
             and _comma_before(text, ss, mention.start)
         ):
             # "C1, he said, C2": the sentence around the attribution
-            content = _clause(text, ss, se)
+            tail = se
+            while tail > ce and (text[tail - 1].isspace() or text[tail - 1] in ".\"”’'"):
+                tail -= 1
+            content = _clause(text, ss, _cut_clause(text, ce + 1, tail))
         if cls == "stance" and (
             (verb.endswith("ing") and not progressive and not shared) or text.startswith(" by ", ce)
         ):
@@ -1117,6 +1126,15 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
             content = _content_before(text, ss, mention.start if not inverted else cs)
         if content is None or _mostly_quoted(layout, content):
             continue
+        if content[0] > cs and _SUBORDINATE_START.match(text, ss, mention.start):
+            # "Although she said the plan was a mistake, at the time ...": the reported clause
+            # ends where the subordinate clause does
+            comma = next(
+                (k for k in range(content[0], content[1]) if text[k] == "," and not layout.in_quote(k)),
+                None,
+            )
+            if comma is not None and len(text[content[0] : comma].split()) >= 2:
+                content = (content[0], comma)
         conf = 0.8 if cls == "speech" else 0.6
         out.append(
             SpeechRecord(
@@ -1589,7 +1607,10 @@ def attribute(article: Article) -> list[Claim]:
             clause = _content_after(text, q.cue_span.end, max(se, b), q.cue)
             if clause is not None and clause[0] < a - 1 and len(text[clause[0] : a].split()) >= 2:
                 a = clause[0]
-                b = max(b, _clause_end(text, layout, b, clause[1]))
+                end = _clause_end(text, layout, b, clause[1])
+                if end <= b + 1 and text[b : b + 1] in {"”", '"', "’", "'", "»"}:
+                    end = b + 1  # the clause ends with the quotation: keep its closing mark
+                b = max(b, end)
             elif clause is not None and q.kind == "partial" and clause[0] >= a - 1:
                 # "he said “budget reforms” and the collection of taxes would help": the quotation
                 # opens the reported clause, which runs on after it
