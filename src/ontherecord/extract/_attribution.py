@@ -300,6 +300,10 @@ _BETWEEN = frozenset(
         "essentially",
         "basically",
         "effectively",
+        "only",
+        "ever",
+        "even",
+        "not",
         "went",
         "on",
         "continued",
@@ -454,6 +458,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
             # a title before a name: "Mr. Hedge said", "Sen. Warren said"
             phrase[0:0] = [toks[i - 1], toks[i]]
             i -= 2
+            continue
+        if tok == "%" and not phrase and i > 0 and toks[i - 1][1] == _s and toks[i - 1][2][:1].isdigit():
+            phrase.insert(0, toks[i])  # "26% say they are conservative"
+            i -= 1
             continue
         if (
             tok == "."
@@ -1024,7 +1032,14 @@ def _plausible_subject(text: str, mention: Span, mkind: str) -> bool:
     if first.lower() in _DETERMINERS:
         return len(words) <= 6
     # a described name: "former governor Ed Rendell", "longtime aide Huma Abedin"
-    return len(words) <= 6 and any(w[:1].isupper() for w in words[1:])
+    if any(w[:1].isupper() for w in words[1:]):
+        return len(words) <= 6
+    # people in the plural: "callers asked", "local officials said"
+    return len(words) <= 3 and _PLURAL_PEOPLE.fullmatch(words[-1]) is not None
+
+
+# a plural noun that names people: "callers", "residents", "economists", "Democrats"
+_PLURAL_PEOPLE = regex.compile(r"\p{L}{3,}(?:ers|ors|ists|ians|ants|ents|ees|ives|als|ans|ics|ites|ars)")
 
 
 def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> list[SpeechRecord]:
@@ -1072,7 +1087,11 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
             continue
         if (
             cls == "evidence"
-            and mkind not in {"document", "anonymous"}
+            and mkind != "document"
+            and not (
+                mkind == "anonymous"
+                and text[mention.start : mention.end].split()[-1].lower() in _anonymous_heads()
+            )
             and not _looks_like_evidence(text[mention.start : mention.end])
         ):
             continue
