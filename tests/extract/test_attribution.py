@@ -425,8 +425,9 @@ def test_no_claims_in_furniture() -> None:
     """A call to action or a biography is the publisher's, not a reported statement."""
     text = (
         "Officials said the bridge would reopen in May after repairs.\n\n"
-        "Sign up for our newsletter: readers say it is the best way to follow the news."
+        "Support our journalism. Experts believe that local news is at risk without readers like you."
     )
     article, claims = _claims(text)
+    assert article.furniture, "the call to action is furniture"
     assert [c.text for c in claims] == ["the bridge would reopen in May after repairs"]
     assert all(not article.is_furniture(c.span) for c in claims)
