@@ -829,7 +829,21 @@ def _content_after(
             # "told POLITICO he planned", "told the Washington Post on Sunday the plan was dead":
             # the object runs to the first pronoun or "that" within a few words
             for k, (_, _e, tok) in enumerate(toks[1:7], start=1):
-                if tok.lower() in {"he", "she", "they", "it", "we", "i", "that", "there"}:
+                if tok.lower() in {
+                    "he",
+                    "she",
+                    "they",
+                    "it",
+                    "we",
+                    "i",
+                    "that",
+                    "there",
+                    "his",
+                    "her",
+                    "their",
+                    "its",
+                    "our",
+                }:
                     pos = toks[k][0] - 1
                     break
             else:
@@ -848,6 +862,36 @@ def _content_after(
     return (pos, end)
 
 
+_NOT_A_CLAUSE = frozenset(
+    [
+        "during",
+        "from",
+        "to",
+        "by",
+        "on",
+        "in",
+        "at",
+        "after",
+        "before",
+        "with",
+        "for",
+        "into",
+        "across",
+        "over",
+        "under",
+        "through",
+        "via",
+        "amid",
+        "since",
+        "until",
+        "despite",
+        "two",
+        "three",
+    ]
+)
+_CLAUSE_MARKERS = frozenset(
+    ["that", "he", "she", "it", "they", "we", "i", "is", "was", "are", "were", "would", "will"]
+)
 _SUBORDINATE_START = regex.compile(
     r"[ \"“]*(?:Although|Though|While|When|Whereas|If|Because|Since|Unless|Even[ ]though|Even[ ]as|As)[ ]"
 )
@@ -1145,6 +1189,17 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
             content = _content_before(text, ss, mention.start if not inverted else cs)
         if content is None or _mostly_quoted(layout, content):
             continue
+        content_words = text[content[0] : content[1]].split()
+        if (
+            content[0] > cs
+            and cls in {"speech", "belief"}
+            and content_words[0].lower() in _NOT_A_CLAUSE
+            and len(content_words) <= 10
+            and not any(w.lower() in _CLAUSE_MARKERS for w in content_words)
+        ):
+            # "insisted Thursday during a tour", "reported from Los Angeles", "adding to his wins",
+            # "backing down from": a circumstance or a phrasal verb, not what was said
+            continue
         if content[0] > cs and _SUBORDINATE_START.match(text, ss, mention.start):
             # "Although she said the plan was a mistake, at the time ...": the reported clause
             # ends where the subordinate clause does
@@ -1372,6 +1427,27 @@ def sentence_subject(text: str, ss: int, limit: int) -> Span | None:
     while j < len(toks) and j - i < 6 and (_is_name_token(toks[j][2]) or toks[j][2] == "."):
         j += 1
     if j == i or not _is_name_token(toks[j - 1][2]) or toks[i][2] in _CAP_PREPOSITIONS:
+        return None
+    if j < len(toks) and toks[j][2] == ",":
+        # an apposition or a relative clause between the name and its verb: "Sen. Mark Kirk,
+        # R-Ill., who faces a tough race, rescinded his endorsement, saying ..."
+        k = j + 1
+        while (
+            k < len(toks)
+            and k - j <= 30
+            and (
+                toks[k][2] not in {".", ";", "“", "”", '"'}
+                or (toks[k][2] == "." and toks[k - 1][1] == toks[k][0])
+            )
+        ):
+            if (
+                toks[k][2] == ","
+                and k + 1 < len(toks)
+                and toks[k + 1][2][:1].islower()
+                and toks[k + 1][2] not in _STOP
+            ):
+                return Span(start=toks[i][0], end=toks[j - 1][1])
+            k += 1
         return None
     if j < len(toks) and not toks[j][2][:1].islower():
         return None  # the name must be followed by its verb
