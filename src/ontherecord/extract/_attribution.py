@@ -1185,7 +1185,7 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
                     while end > content[0] and text[end - 1] == " ":
                         end -= 1
                     content = (content[0], end)
-        if content is None and cls in {"speech", "belief"}:
+        if content is None and cls in {"speech", "belief", "evidence"}:
             content = _content_before(text, ss, mention.start if not inverted else cs)
         if content is None or _mostly_quoted(layout, content):
             continue
@@ -1752,13 +1752,16 @@ _JUDGEMENT = regex.compile(
         (?![ ](?:on|in|at|before|with|for|from|alongside|during|as|together|onstage|live|by|
                [\p{Ll}]+ly[ ](?:on|in|at|before|with)[ ])\b)
         (?=[ ](?:to|like|that|as[ ]if|as[ ]though|[\p{Ll}]+ly[ ]|[\p{Ll}]+[ ,.]))
-      | (?:is|are|was|were)[ ](?:widely[ ]|also[ ]|now[ ]|still[ ])?(?:expected|projected|predicted)
+      | (?:is|are|was|were)(?:n['’]t)?
+        (?:[ ](?:not|widely|also|now|still|originally|generally|largely|initially|broadly))*
+        [ ](?:expected|projected|predicted)
         (?=[ ](?:to|in|on|by|at)[ ])
     )
     (?![\w\-])
     """,
     regex.VERBOSE,
 )
+_RELATIVE_BEFORE = regex.compile(r"(?<![\w'’])(which|who|that)[ ]$")
 _QUESTION = regex.compile(
     r"""
     (?:(?<=^|\n|[.!?]["”’]?[ ])(?P<lead>Asked)|(?<=[ ](?:when|after|if|once|while)[ ])(?P<mid>asked))
@@ -1781,8 +1784,16 @@ def _unsourced_claims(text: str, layout: Layout) -> list[Claim]:
             continue
         ss, se = layout.sentence(cs)
         subject = subject_before(text, ss, cs)
-        if subject is None or text[subject.start : subject.end].lower() in {"it", "there", "you", "i"}:
-            continue  # "it seemed that", "there appears to be": no clause of its own to report
+        if subject is None:
+            rel = _RELATIVE_BEFORE.search(text, max(ss, cs - 12), cs)
+            if rel is not None:
+                subject = Span(start=rel.start(1), end=rel.end(1))  # "which is expected to draw"
+        if subject is None or text[subject.start : subject.end].lower() in {"there", "you", "i"}:
+            continue  # "there appears to be": no clause of its own to report
+        if text[subject.start : subject.end].lower() == "it" and regex.match(
+            r"[ ](?:that|as[ ]if|as[ ]though|like)\b", text[ce : ce + 12]
+        ):
+            continue  # "it seemed that ...": the writer's impression with no subject of its own
         end = se
         while end > ce and (text[end - 1].isspace() or text[end - 1] in ".\"”’'"):
             end -= 1
