@@ -862,6 +862,25 @@ def _content_after(
     return (pos, end)
 
 
+_CALLING = frozenset(["call", "calls", "called", "calling"])
+_COMPLEMENT = regex.compile(
+    r"""^\S+(?:[ ]\S+){0,5}?[ ](?:a|an|the|his|her|their|its|our|one|["“‘']|''|\p{Ll}+(?:ly|ous|ful|ive|al|ic|ish|less|ent|ant))(?:[ ]|$)"""
+)
+
+
+def _names_something(text: str, content: tuple[int, int], mention: Span, mkind: str) -> bool:
+    """Whether "called" gives its object a name or a description ("called the senator a liar",
+    "called Trump “weak”"), not a telephone call ("called Sanders to congratulate him") or a
+    naming participle ("a group called Ginbot 7")."""
+    words = text[mention.start : mention.end].split()
+    if words and words[0].lower() in {"a", "an"}:
+        return False
+    body = text[content[0] : content[1]]
+    if body.split(" ", 1)[0] in {"off", "up", "in", "out", "back", "for", "on", "it"}:
+        return False
+    return any(c in body for c in '"“”') or "''" in body or _COMPLEMENT.match(body) is not None
+
+
 _NOT_A_CLAUSE = frozenset(
     [
         "during",
@@ -1189,6 +1208,8 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
             content = _content_before(text, ss, mention.start if not inverted else cs)
         if content is None or _mostly_quoted(layout, content):
             continue
+        if verb in _CALLING and not _names_something(text, content, mention, mkind):
+            continue  # "Obama called both candidates", "a group called Ginbot 7": no statement
         content_words = text[content[0] : content[1]].split()
         if (
             content[0] > cs
@@ -1700,7 +1721,11 @@ def attribute(article: Article) -> list[Claim]:
             # starts before the quotation mark
             _ss, se = layout.sentence(q.cue_span.start)
             clause = _content_after(text, q.cue_span.end, max(se, b), q.cue)
-            if clause is not None and clause[0] < a - 1 and len(text[clause[0] : a].split()) >= 2:
+            if (
+                clause is not None
+                and clause[0] < a - 1
+                and len(text[clause[0] : a].split()) >= (1 if q.cue in _CALLING else 2)
+            ):
                 a = clause[0]
                 end = _clause_end(text, layout, b, clause[1])
                 if end <= b + 1 and text[b : b + 1] in {"”", '"', "’", "'", "»"}:
