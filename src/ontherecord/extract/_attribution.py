@@ -864,7 +864,13 @@ def _content_after(
 
 _CALLING = frozenset(["call", "calls", "called", "calling"])
 _COMPLEMENT = regex.compile(
-    r"""^\S+(?:[ ]\S+){0,5}?[ ](?:a|an|the|his|her|their|its|our|one|["“‘']|''|\p{Ll}+(?:ly|ous|ful|ive|al|ic|ish|less|ent|ant))(?:[ ]|$)"""
+    r"""
+    ^\S+(?:[ ]\S+){0,5}?[ ]                                     # the object: "the senator"
+    (?:a|an|the|his|her|their|its|our|one|["“‘']|''               # then a description: "a liar"
+      |\p{Ll}+(?:ly|ous|ful|ive|al|ic|ish|less|ent|ant))          # or an adjective: "dangerous"
+    (?:[ ]|$)
+    """,
+    regex.VERBOSE,
 )
 
 
