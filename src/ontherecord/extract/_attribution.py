@@ -966,7 +966,18 @@ def _cut_clause(text: str, pos: int, end: int) -> int:
             continue
         end = m.start()
         break
-    return _cut_new_attribution(text, pos, end)
+    end = _cut_new_attribution(text, pos, end)
+    # a relative clause that runs to the end hangs on the last noun, not on the statement:
+    # "that he plans to repeal the Dodd-Frank Act, which was passed in 2010 ..."
+    rel = _TRAILING_RELATIVE.search(text, pos, end)
+    if rel is not None and "," not in text[rel.end() : end] and len(text[pos : rel.start()].split()) >= 6:
+        before = text[pos : rel.start()]
+        if before.count("“") <= before.count("”") and before.count('"') % 2 == 0:
+            end = rel.start()
+    return end
+
+
+_TRAILING_RELATIVE = regex.compile(r",[ ](?:which|who|whom|whose)[ ]")
 
 
 _JOINED_SUBJECT = regex.compile(r"(?:,|;|,?[ ](?:and|but|while|whereas))[ ]+$")
