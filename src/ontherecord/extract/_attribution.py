@@ -930,10 +930,10 @@ _CLAUSE_BREAK = regex.compile(
     |,?[ ]and[ ](?:also[ ]|later[ ]|then[ ])?
         (?:added|urged|warned|accused|argued|noted|called|insisted|acknowledged|vowed)\b
                                       # a second verb of the same subject: "and added", "and urged"
-    |,[ ](?:and|but)[ ](?:also[ ]|later[ ]|then[ ]|still[ ]|quickly[ ])?
+    |,[ ](?:and|but)[ ](?:also[ ]|later[ ]|then[ ]|still[ ]|quickly[ ]|instead[ ])?
         (?:cautioned|said|told|declined|refused|denied|stressed|conceded|admitted|promised|pledged|
            predicted|suggested|expressed|dismissed|rejected|criticized|praised|defended|blamed|
-           questioned|pointed|emphasized|emphasised|complained)\b
+           questioned|pointed|emphasized|emphasised|complained|went[ ]on|\p{Ll}{3,}ed[ ](?:to|that|the|his|her|their|a|an)[ ])\b
                                       # after a comma: ", but cautioned" (without one, "he posed a
                                       # threat and refused to drop the gun" is the reported clause)
     |,[ ](?!including|according|during|nothing|something|everything|anything|being|bring|thing)
