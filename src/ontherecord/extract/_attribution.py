@@ -848,7 +848,7 @@ def _content_after(
                     break
             else:
                 return None
-    while pos < sent_end and text[pos] in " ,:":
+    while pos < sent_end and (text[pos].isspace() or text[pos] in ",:"):
         pos += 1
     end = sent_end
     while end > pos and (text[end - 1].isspace() or text[end - 1] in ".\"”’'"):
@@ -933,11 +933,13 @@ _CLAUSE_BREAK = regex.compile(
     |,[ ](?:and|but)[ ](?:also[ ]|later[ ]|then[ ]|still[ ]|quickly[ ]|instead[ ])?
         (?:cautioned|said|told|declined|refused|denied|stressed|conceded|admitted|promised|pledged|
            predicted|suggested|expressed|dismissed|rejected|criticized|praised|defended|blamed|
-           questioned|pointed|emphasized|emphasised|complained|went[ ]on|\p{Ll}{3,}ed[ ](?:to|that|the|his|her|their|a|an)[ ])\b
+           questioned|pointed|emphasized|emphasised|complained|went[ ]on|
+           \p{Ll}{3,}ed[ ](?:to|that|the|his|her|their|a|an)[ ])\b
                                       # after a comma: ", but cautioned" (without one, "he posed a
                                       # threat and refused to drop the gun" is the reported clause)
-    |,[ ](?!including|according|during|nothing|something|everything|anything|being|bring|thing)
-         \p{Ll}+ing[ ]                  # a trailing participle clause: ", highlighting the gap"
+    |,["”’']?[ ](?:\p{Ll}+ly[ ])?
+         (?!including|according|during|nothing|something|everything|anything|being|bring|thing)
+         \p{Ll}+ing[ ]                  # a trailing participle clause: ", implicitly putting"
     |,[ ](?:a|an)[ ]\p{Ll}+(?:[ ]\p{Ll}+)?[ ](?:that|which|who|based|of)\b
                                       # a trailing apposition: ", an ambitious goal that ..."
     |,[ ](?:and|but|yet|so)[ ](?:he|she|they|it|we|I|there|his|her|their|its|our)[ ]
@@ -1081,6 +1083,7 @@ _PROGRESSIVE = regex.compile(r"(?<![\w'’])(?:is|are|was|were|(?:has|have|had)[
 _OBJECT_END = regex.compile(
     r"""
     [,;]
+    | [ ](?:—|–|―|--)[ ]                # an aside after a dash: "as a “con artist” ― just as"
     | [ ](?:during|after|before|while|when|because|since|amid|following|despite|until|today|
            yesterday|tonight|this[ ](?:week|month|year)|last[ ](?:week|month|year)|earlier[ ]this|
            on[ ](?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|
@@ -1638,9 +1641,9 @@ _SOURCE_PHRASE_END = regex.compile(r"[,;](?=[ \n])|[\"“”]")
 def _clause(text: str, start: int, end: int, *, short: bool = False) -> tuple[int, int] | None:
     """``text[start:end]`` trimmed of spaces, marks and the full stop; None when too short to be a
     statement (with ``short``, an object as short as a name is enough: "endorsed Clinton")."""
-    while start < end and text[start] in ' "“':
+    while start < end and (text[start].isspace() or text[start] in '"“'):
         start += 1
-    while end > start and text[end - 1] in ' \n."”':
+    while end > start and (text[end - 1].isspace() or text[end - 1] in '."”'):
         end -= 1
     if short:
         return (start, end) if end - start >= 3 and text[start : start + 1].isalnum() else None
