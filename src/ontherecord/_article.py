@@ -6,9 +6,12 @@ import datetime as dt
 import functools
 import hashlib
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from ontherecord._text.normalize import Normalized
 
 from ontherecord.errors import InvalidInputError
 
@@ -107,9 +110,7 @@ def _published(value: dt.datetime | dt.date | str | None) -> dt.datetime | None:
         try:
             value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
         except ValueError as exc:
-            raise InvalidInputError(
-                f"published must be an ISO 8601 date or datetime, got {value!r}"
-            ) from exc
+            raise InvalidInputError(f"published must be an ISO 8601 date or datetime, got {value!r}") from exc
     if isinstance(value, dt.datetime):
         return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
     if isinstance(value, dt.date):
@@ -130,13 +131,6 @@ def default_id(text: str) -> str:
 
 def _text_repr(text: str) -> str:
     return repr(text if len(text) <= 40 else text[:40] + "...") + f" ({len(text)} chars)"
-
-
-@attrs.frozen(kw_only=True)
-class _Layout:
-    paragraphs: tuple[Segment, ...]
-    sentences: tuple[Segment, ...]
-    furniture: tuple[Furniture, ...]
 
 
 @attrs.frozen(kw_only=True)
@@ -216,48 +210,64 @@ class Article:
         )
 
     @functools.cached_property
-    def _layout(self) -> _Layout:
-        from ontherecord._text.furniture import find_furniture
+    def _normalized(self) -> tuple[Normalized, tuple[tuple[int, int], ...]]:
+        """The normalised text and its paragraph spans, shared by the segmentation and the
+        furniture, each computed on first use only (attribution needs the furniture, not the
+        sentences)."""
         from ontherecord._text.normalize import normalize
-        from ontherecord._text.segment import paragraph_spans, sentence_spans
+        from ontherecord._text.segment import paragraph_spans
 
         norm = normalize(self.text)
-        para = paragraph_spans(norm)
-        sent = sentence_spans(norm, para)
+        return norm, tuple(paragraph_spans(norm))
 
-        def seg(s: int, e: int) -> Segment:
-            a, b = norm.span_to_original(s, e)
-            return Segment(span=Span(a, b), text=self.text[a:b])
+    def _segment(self, s: int, e: int) -> Segment:
+        a, b = self._normalized[0].span_to_original(s, e)
+        return Segment(span=Span(a, b), text=self.text[a:b])
 
+    @functools.cached_property
+    def _paragraphs(self) -> tuple[Segment, ...]:
+        return tuple(self._segment(s, e) for s, e in self._normalized[1])
+
+    @functools.cached_property
+    def _sentences(self) -> tuple[Segment, ...]:
+        from ontherecord._text.segment import sentence_spans
+
+        norm, para = self._normalized
+        return tuple(self._segment(s, e) for s, e in sentence_spans(norm, list(para)))
+
+    @functools.cached_property
+    def _furniture(self) -> tuple[Furniture, ...]:
+        from ontherecord._text.furniture import find_furniture
+
+        norm, para = self._normalized
         furniture = []
-        for f in find_furniture(norm.text, para):
+        for f in find_furniture(norm.text, list(para)):
             a, b = norm.span_to_original(f.start, f.end)
             furniture.append(
                 Furniture(
-                    span=Span(a, b), text=self.text[a:b], kind=f.kind, rule=f.rule,
+                    span=Span(a, b),
+                    text=self.text[a:b],
+                    kind=f.kind,
+                    rule=f.rule,
                     authors=f.authors,
                 )
             )
-        return _Layout(
-            paragraphs=tuple(seg(s, e) for s, e in para),
-            sentences=tuple(seg(s, e) for s, e in sent),
-            furniture=tuple(furniture),
-        )
+        return tuple(furniture)
 
     @property
     def paragraphs(self) -> tuple[Segment, ...]:
         """The paragraphs, in order, stripped of surrounding white space."""
-        return self._layout.paragraphs
+        return self._paragraphs
 
     @property
     def sentences(self) -> tuple[Segment, ...]:
         """The sentences, in order; each lies inside one paragraph."""
-        return self._layout.sentences
+        return self._sentences
 
     @property
     def furniture(self) -> tuple[Furniture, ...]:
         """Bylines, biographies, credits, disclaimers and calls to action, in order."""
-        return self._layout.furniture
+        return self._furniture
 
     @property
     def body(self) -> tuple[Segment, ...]:

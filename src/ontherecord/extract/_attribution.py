@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
 from typing import Any
 
 import regex
@@ -40,27 +39,7 @@ def cue_classes() -> dict[str, str]:
     return out
 
 
-def _trie(words: Sequence[str]) -> str:
-    """A regular expression matching any of ``words``, factored by common prefixes so the engine
-    tries each letter once (a flat alternation of hundreds of words is several times slower)."""
-    tree: dict[str, Any] = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(tree)
+_trie = _data.trie
 
 
 @functools.cache
@@ -1284,6 +1263,9 @@ def _headline_records(text: str, layout: Layout) -> list[SpeechRecord]:
         a, b = line.span()
         if b - a > 220:
             continue
+        rough = [w for w in line.group().split() if w.lower() not in _HEADLINE_SMALL]
+        if len(rough) < 3 or sum(w[:1].isupper() for w in rough) < 0.8 * len(rough):
+            continue  # a cheap look first: most lines are not title case
         toks = tokens(text, a, b)
         words = [t for t in toks if t[2][:1].isalpha()]
         if len(words) < 4 or len(words) > 30:
@@ -1806,6 +1788,7 @@ _JUDGEMENT = regex.compile(
     """,
     regex.VERBOSE,
 )
+_IMPRESSION = regex.compile(r"[ ](?:that|as[ ]if|as[ ]though|like)\b")
 _RELATIVE_BEFORE = regex.compile(r"(?<![\w'’])(which|who|that)[ ]$")
 _QUESTION = regex.compile(
     r"""
@@ -1835,9 +1818,7 @@ def _unsourced_claims(text: str, layout: Layout) -> list[Claim]:
                 subject = Span(start=rel.start(1), end=rel.end(1))  # "which is expected to draw"
         if subject is None or text[subject.start : subject.end].lower() in {"there", "you", "i"}:
             continue  # "there appears to be": no clause of its own to report
-        if text[subject.start : subject.end].lower() == "it" and regex.match(
-            r"[ ](?:that|as[ ]if|as[ ]though|like)\b", text[ce : ce + 12]
-        ):
+        if text[subject.start : subject.end].lower() == "it" and _IMPRESSION.match(text, ce):
             continue  # "it seemed that ...": the writer's impression with no subject of its own
         end = se
         while end > ce and (text[end - 1].isspace() or text[end - 1] in ".\"”’'"):

@@ -475,7 +475,9 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str]], regex.Pattern[str]]:
         for name in names:
             if name and len(name) > 2:
                 surfaces.setdefault(name, (canonical, kind))
-    alternatives = "|".join(regex.escape(n) for n in sorted(surfaces, key=lambda n: (-len(n), n)))
+    # a prefix tree of the names: greedy at every branch, so the longest name that ends at a word
+    # boundary wins, as with a longest-first alternation, at a fraction of the cost
+    alternatives = _data.trie(sorted(surfaces))
     pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}\-])(?:{alternatives})(?![\p{{L}}\p{{N}}\-])")
     return surfaces, pattern
 
