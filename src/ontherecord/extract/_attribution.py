@@ -303,7 +303,7 @@ def _is_name_token(tok: str) -> bool:
     return tok[:1].isupper() or tok.startswith(("al-", "el-", "bin ", "ibn "))
 
 
-_MAX_SENTENCE = 1500
+_MAX_SENTENCE = 600
 
 
 class Layout:
@@ -961,6 +961,7 @@ def _cut_clause(text: str, pos: int, end: int) -> int:
 _TRAILING_RELATIVE = regex.compile(r",[ ](?:which|who|whom|whose)[ ]")
 
 
+_JOINT_AHEAD = regex.compile(r"[,;]|[ ](?:and|but|while|whereas)[ ]")
 _JOINED_SUBJECT = regex.compile(r"(?:,|;|,?[ ](?:and|but|while|whereas))[ ]+$")
 
 
@@ -968,9 +969,11 @@ def _cut_new_attribution(text: str, pos: int, end: int) -> int:
     """The end of a reported clause that holds a second attribution of its own: "C1, and others
     said C2" or "C1, the manager said C2" end before the comma. Reported speech nested inside the
     clause ("X said officials told him ...") has no comma before its subject and is kept."""
-    for m in cue_pattern().finditer(text, pos, end):
-        if m.group("according"):
-            continue
+    for tried, m in enumerate(cue_pattern().finditer(text, pos, end)):
+        if tried >= 8:
+            break  # a clause holds a handful of cues; hostile text holds thousands
+        if m.group("according") or _JOINT_AHEAD.search(text, max(pos, m.start() - 100), m.start()) is None:
+            continue  # no comma, semicolon, "and" or "but" before the cue: no second attribution
         subject = subject_before(text, pos, m.start())
         if subject is None or subject.start - pos < 12:
             continue

@@ -227,6 +227,8 @@ class SpeakerResolver:
         self._people: list[tuple[int, int, str, str | None]] | None = None
         self._groups: list[tuple[int, int, str, str]] | None = None
         self._made: dict[str, Actor] = {}
+        # per surname: (asked before, scanned up to, full name found, where) of the last lookup
+        self._full_names: dict[str, tuple[int, int, str | None, int]] = {}
 
     def _named(self, name: str, kind: str, span: Span) -> Actor:
         key = name.casefold()
@@ -322,8 +324,24 @@ class SpeakerResolver:
         return self._named(name, guess, span), _source_kind(guess)
 
     def _full_name_before(self, surname: str, before: int) -> str | None:
-        i = self.text.find(surname, max(0, before - _FULL_NAME_WINDOW), before)
-        while i >= 0:
+        """The earliest full name ("Fawaz Gerges") that ends in ``surname`` within the window
+        before ``before``. Lookups come in text order, so what an earlier lookup of the same
+        surname found (or ruled out) is reused: each occurrence is examined once, and a text that
+        repeats one surname thousands of times stays linear."""
+        lo = max(0, before - _FULL_NAME_WINDOW)
+        start = lo
+        memo = self._full_names.get(surname)
+        if memo is not None and memo[0] <= before:
+            _asked, scanned, found, at = memo
+            if found is not None and lo <= at < before:
+                return found
+            if found is None:
+                start = max(lo, min(scanned, before))  # occurrences before ``scanned`` gave nothing
+        i = self.text.find(surname, start, before)
+        looked = 0
+        while i >= 0 and looked < _FULL_NAME_TRIES:
+            looked += 1
+            at = i
             after = i + len(surname)
             nxt = self.text[after : after + 1]
             m = _NAMES_BEFORE.search(self.text, max(0, i - 80), i) if not (nxt.isalnum()) else None
@@ -339,7 +357,10 @@ class SpeakerResolver:
                 and w not in {"Prime", "Minister", "Secretary", "Deputy", "Foreign"}
             ]
             if first:
-                return " ".join([*first, surname])
+                full = " ".join([*first, surname])
+                self._full_names[surname] = (before, at, full, at)
+                return full
+        self._full_names[surname] = (before, before if i < 0 else i, None, -1)
         return None
 
     def _resolve_pronoun(self, span: Span, word: str, info: tuple[str, str]) -> tuple[Actor | None, str]:
@@ -425,6 +446,7 @@ class SpeakerResolver:
 
 
 _WINDOW = 1500
+_FULL_NAME_TRIES = 48  # earlier occurrences of a surname examined for its full name
 _FULL_NAME_WINDOW = 20000
 
 
