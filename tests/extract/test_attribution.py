@@ -431,3 +431,40 @@ def test_no_claims_in_furniture() -> None:
     assert article.furniture, "the call to action is furniture"
     assert [c.text for c in claims] == ["the bridge would reopen in May after repairs"]
     assert all(not article.is_furniture(c.span) for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_source"),
+    [
+        # the noun before an infinitive is no subject
+        ("His critics hurried to television to say the senator did not speak for the party.", "television"),
+        # a name at the end of a list inside a longer subject
+        (
+            "Party chairs working for Cruz or Rubio or Ben Carson said they had rallied behind the ticket.",
+            "Ben Carson",
+        ),
+        # the first words of a quotation are nobody's name
+        (
+            "“We’re going to win delegates in all of them,” he said, adding that he had no predictions.",
+            "We’re",
+        ),
+    ],
+)
+def test_no_wrong_source(text: str, not_a_source: str) -> None:
+    """A wrong source is worse than none: these words never name the source of a claim."""
+    article, claims = _claims(text)
+    assert all(_mention(article, c) != not_a_source for c in claims), [
+        (c.text, _mention(article, c)) for c in claims
+    ]
+
+
+def test_relative_who_names_its_antecedent() -> None:
+    """ "Barkley, who said A, said B": A ends before the second "said"; both come from Barkley, and
+    the first claim's mention is "who"."""
+    text = "Barkley, who said he usually votes for Democrats, said he likes the Ohio governor."
+    article, claims = _claims(text)
+    by_text = {c.text: c for c in claims}
+    first = by_text["he usually votes for Democrats"]
+    assert _mention(article, first) == "who"
+    assert first.source is not None and first.source.name == "Barkley"
+    assert by_text["he likes the Ohio governor"].source is not None

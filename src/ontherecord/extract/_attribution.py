@@ -377,6 +377,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
         toks[i][2].lower() in _BETWEEN
         or (toks[i][2].endswith("ly") and toks[i][2].islower() and len(toks[i][2]) > 4)
     ):
+        if toks[i][2] == "to" and (i == 0 or toks[i - 1][2].lower() not in _BETWEEN):
+            return None  # "rushing to TV to say": the word before "to" is no verb of trying
         i -= 1
     if i < 0:
         return None
@@ -466,6 +468,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
             phrase.insert(0, toks[i])  # "Smith and Jones said", "Forbes and Wealth-X say"
             i -= 1
             continue
+        if low in {"or", "nor", "than"} and phrase:
+            return None  # "... for Cruz or Rubio or Ben Carson said": the subject is longer
         if low in _STOP or (low in _PRONOUNS and not phrase):
             break
         if tok[:1].islower() and tok in cue_classes() and cue_classes()[tok] == "speech":
@@ -925,6 +929,9 @@ _CLAUSE_BREAK = regex.compile(
                                       # a new clause with its own subject: ", and his campaign is"
     |,[ ]as[ ](?!well|much|many|long|soon|far|a[ ]|an[ ]|the[ ]|of[ ])
                                       # ", as have other Democrats", ", as he put it"
+    |,[ ](?:said|says|told|added|argued|insisted)\b
+                                      # the verb of a subject interrupted by a relative clause:
+                                      # "Barkley, who said he votes Democratic, said ..."
     |:[ ]*["“‘']                      # a colon that opens a quotation
     |;[ ]                             # a semicolon ends the reported clause
     """,
@@ -1009,6 +1016,7 @@ class SpeechRecord:
     """A reported-speech attribution found in the text, resolved later in text order."""
 
     __slots__ = (
+        "antecedent",
         "confidence",
         "content",
         "cue",
@@ -1034,11 +1042,12 @@ class SpeechRecord:
         self.rule, self.confidence, self.mkind = rule, confidence, mkind
         self.source: Any = None
         self.source_kind = "person"
+        self.antecedent: Span | None = None  # what a relative "who" stands for, when named
 
     def resolve(self, resolver: Any) -> None:
         """Resolve the source mention with the article's speaker resolver."""
         hint = self.mkind if self.mkind in {"anonymous", "document"} else None
-        actor, skind = resolver.resolve(self.mention, kind_hint=hint)
+        actor, skind = resolver.resolve(self.antecedent or self.mention, kind_hint=hint)
         if self.mkind in {"anonymous", "document"}:
             skind = self.mkind
         if actor is not None and skind != "anonymous":
@@ -1136,9 +1145,9 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         shared = False
         if mention is None and _shares_subject(text, ss, cs, verb):
             shared = True
-            mention = sentence_subject(text, ss, cs)
-            if mention is None and verb in _PARTICIPLES:
-                mention = _previous_source(text, layout, ss, cs)
+            mention = _previous_source(text, layout, ss, cs) if verb.endswith("ing") else None
+            if mention is None:
+                mention = sentence_subject(text, ss, cs)
         if mention is None:
             # "..., said X." inverted
             if cs > ss and text[ss:cs].rstrip().endswith(","):
@@ -1147,6 +1156,15 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
             if not inverted:
                 continue
         assert mention is not None
+        if layout.in_quote(mention.start):
+            continue  # the words of a quotation are nobody's name: "“We’re going ...,” he said, adding"
+        antecedent = None
+        if text[mention.start : mention.end] == "who":
+            # "Barkley, who said ...": the mention is "who", the source is Barkley
+            comma = text.rfind(",", max(ss, mention.start - 3), mention.start)
+            antecedent = subject_before(text, ss, comma) if comma > ss else None
+            if antecedent is not None and not text[antecedent.start : antecedent.start + 1].isupper():
+                antecedent = None
         mkind = mention_kind(text, mention)
         if not _plausible_subject(text, mention, mkind):
             continue
@@ -1226,24 +1244,24 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         if content[0] > cs and _SUBORDINATE_START.match(text, ss, mention.start):
             # "Although she said the plan was a mistake, at the time ...": the reported clause
             # ends where the subordinate clause does
-            comma = next(
+            first_comma = next(
                 (k for k in range(content[0], content[1]) if text[k] == "," and not layout.in_quote(k)),
                 None,
             )
-            if comma is not None and len(text[content[0] : comma].split()) >= 2:
-                content = (content[0], comma)
+            if first_comma is not None and len(text[content[0] : first_comma].split()) >= 2:
+                content = (content[0], first_comma)
         conf = 0.8 if cls == "speech" else 0.6
-        out.append(
-            SpeechRecord(
-                mention,
-                Span(start=cs, end=ce),
-                verb,
-                content,
-                f"{cls}.{'inverted' if inverted else 'subject'}",
-                conf,
-                mkind,
-            )
+        record = SpeechRecord(
+            mention,
+            Span(start=cs, end=ce),
+            verb,
+            content,
+            f"{cls}.{'inverted' if inverted else 'subject'}",
+            conf,
+            mkind,
         )
+        record.antecedent = antecedent
+        out.append(record)
     out.extend(_noun_records(text, layout))
     out.extend(_stance_adjective_records(text, layout))
     out.extend(_headline_records(text, layout))
