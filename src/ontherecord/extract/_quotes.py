@@ -331,6 +331,8 @@ def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, 
         mention = sentence_subject(text, lo, cs)
         rule = "before.shared_subject"
     if mention is None:
+        if naming:
+            return None  # "by calling Alwaleed “dopey”": the named object is no speaker
         mention = subject_after(text, ce + 1, open_at)
         rule = "before.inverted"
         if mention is None or not (
