@@ -443,6 +443,9 @@ def test_no_claims_in_furniture() -> None:
             "Party chairs working for Cruz or Rubio or Ben Carson said they had rallied behind the ticket.",
             "Ben Carson",
         ),
+        # a participle or a subordinator that opens the sentence is no subject
+        ("Asked about the vote, the mayor paused and praised the council for its courage.", "Asked"),
+        ("As the race tightened and Democrats praised the new plan, turnout rose.", "As"),
         # the first words of a quotation are nobody's name
         (
             "“We’re going to win delegates in all of them,” he said, adding that he had no predictions.",

@@ -577,6 +577,29 @@ _CAP_PREPOSITIONS = frozenset(
         "Yesterday",
     ]
 )
+_SUBORDINATORS = frozenset(
+    ["As", "While", "When", "If", "Although", "Though", "Because", "Since", "Until", "Unless", "Once"]
+)
+# capitalised words that open a sentence without naming anyone
+_OPENERS = frozenset(
+    [
+        *_SUBORDINATORS,
+        "Whether",
+        "Where",
+        "Why",
+        "How",
+        "What",
+        "Who",
+        "Despite",
+        "Amid",
+        "Like",
+        "Unlike",
+        "Instead",
+        "Asked",
+        "Speaking",
+        "Writing",
+    ]
+)
 _WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 
 
@@ -1118,6 +1141,12 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
             continue
         verb = m.group("verb")
         cls = classes[verb]
+        if cls in {"stance", "belief", "evidence", "weak"} and out:
+            last = out[-1]
+            if last.content[0] <= cs < last.content[1] and last.cue_span.start < cs:
+                # "Trump warned that Clinton opposes the Second Amendment": the stance is part
+                # of what Trump said, not Clinton's own statement
+                continue
         mention = subject_before(text, ss, cs)
         progressive = False
         if mention is None and verb.endswith("ing"):
@@ -1447,6 +1476,8 @@ def sentence_subject(text: str, ss: int, limit: int) -> Span | None:
                 break
         else:
             return None
+    if i < len(toks) and toks[i][2] in _SUBORDINATORS:
+        i += 1  # "While civil rights groups praised ... and embraced ...": the subject follows
     if i >= len(toks):
         return None
     first = toks[i][2]
@@ -1457,6 +1488,8 @@ def sentence_subject(text: str, ss: int, limit: int) -> Span | None:
         j += 1
     if j == i or not _is_name_token(toks[j - 1][2]) or toks[i][2] in _CAP_PREPOSITIONS:
         return None
+    if first in _OPENERS or "’" in first or "'" in first:
+        return None  # "As ...", "While ...", "Asked about ...", "It’s ...": no name
     if j < len(toks) and toks[j][2] == ",":
         # an apposition or a relative clause between the name and its verb: "Sen. Mark Kirk,
         # R-Ill., who faces a tough race, rescinded his endorsement, saying ..."
