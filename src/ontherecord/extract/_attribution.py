@@ -1377,6 +1377,13 @@ def _stance_adjective_records(text: str, layout: Layout) -> list[SpeechRecord]:
             "that",
         }:
             continue
+        if (
+            words[0][:1].islower()
+            and words[0].lower() not in _PRONOUNS
+            and words[-1].lower() not in _anonymous_heads()
+            and _PLURAL_PEOPLE.fullmatch(words[-1]) is None
+        ):
+            continue  # "the results were clear that ...": a stance needs someone to hold it
         prep = m.group("prep")
         start = m.start("prep") if prep in {"that", "to"} else m.end()
         end = se
