@@ -282,8 +282,8 @@ class _Tokens:
 
     __slots__ = (
         "allcaps", "and_after_head", "ands", "bare", "distinct", "end", "head_of", "initial",
-        "join", "key", "lower", "n", "name_part", "name_parts", "source", "split_stops", "start",
-        "text",
+        "join", "key", "lower", "n", "name_part", "name_parts", "source", "special", "split_stops",
+        "start", "text",
     )
 
     def __init__(self, source: str, starts: Sequence[int]) -> None:
@@ -364,6 +364,13 @@ class _Tokens:
             if w == "and":
                 self.ands.append(x)
         self.and_after_head = [i for i in self.ands if i > 0 and self.bare[i - 1] in lex.heads]
+        # words that may change how a run is parsed: in a run of none of them, every word is part
+        # of one person name (see _parse_piece)
+        self.special = _where(words, (distinct & _TRAILING) | {
+            w for w in capitalised
+            if w in lex.stop or w.lower() in _TRAILING or _allcaps(w) or bare.get(w, w) in lex.heads
+            or (keys.get(w, w),) in lex.gazetteer_prefixes or (bare.get(w, w),) in lex.titles_prefixes
+        })
 
     def gap(self, a: int, b: int) -> str:
         """The text between word ``a`` and a later word ``b``."""
@@ -581,22 +588,24 @@ def _first_and_split(tk: _Tokens, idx: range) -> int | None:
     a, b = idx[0], idx[-1] + 1
     longest = lex.gazetteer_max
     found: list[int] = []
+    ands = tk.ands
     # a gazetteer name on the left or on the right is at most `longest` words long
-    for x in tk.ands[bisect.bisect_left(tk.ands, a + 1) :]:
-        if x > min(b - 2, a + longest):
-            break
+    k = bisect.bisect_left(ands, a + 1)
+    while k < len(ands) and ands[k] <= min(b - 2, a + longest):
+        x = ands[k]
         if _whole_gaz(tk, range(a, x)) or tk.bare[x - 1] in lex.heads or _whole_gaz(tk, range(x + 1, b)):
             found.append(x)
             break
+        k += 1
     head = _first_in(tk.and_after_head, a + 1, b - 1)
     if head is not None:
         found.append(head)
-    for x in tk.ands[bisect.bisect_left(tk.ands, max(a + 1, b - 1 - longest)) :]:
-        if x > b - 2:
+    k = bisect.bisect_left(ands, max(a + 1, b - 1 - longest))
+    while k < len(ands) and ands[k] <= b - 2:
+        if _whole_gaz(tk, range(ands[k] + 1, b)):
+            found.append(ands[k])
             break
-        if _whole_gaz(tk, range(x + 1, b)):
-            found.append(x)
-            break
+        k += 1
     return min(found) if found else None
 
 
@@ -604,6 +613,15 @@ def _parse_piece(tk: _Tokens, idx: range, out: list[_Cand]) -> tuple[range, rang
     """Parse one piece of a run, or return the two pieces it splits into."""
     lex = _lexicons()
     words = tk.text
+    if _first_in(tk.special, idx[0], idx[-1] + 1) is None:
+        # no stop word, connector, capitals, head word, nor beginning of a gazetteer name or a
+        # title: every test below fails but the first, and the whole run is one person name
+        if idx[0] > 0 and words[idx[0] - 1] in _ARTICLES_BEFORE:
+            return None
+        c = _person_cand(tk, idx)
+        if c is not None:
+            out.append(c)
+        return None
     # opening function words and furniture verbs: "But", "The", "However", "Read"
     if (
         idx[0] > 0
@@ -830,7 +848,10 @@ def _person_cand(tk: _Tokens, idx: Sequence[int]) -> _Cand | None:
         words = _joined_words(tk, idx)
         if len(words) == 1 and len(words[0]) < 2:
             return None
-        if len(idx) >= 3 and tk.initial[idx[0]] and words[0] not in lex.given and words[1] in lex.given:
+        if (
+            len(idx) >= 3 and len(words) >= 2  # "Aa-B-B": three words joined into one
+            and tk.initial[idx[0]] and words[0] not in lex.given and words[1] in lex.given
+        ):
             # "Comedian Sarah Silverman", "Rival Hillary Clinton": a role word opens the sentence
             idx = idx[1:]
             continue
@@ -1101,6 +1122,8 @@ class _PersonIndex:
     by_surname: dict[str, list[_Group]]
     by_given: dict[str, list[_Group]]
     by_deletion: dict[str, list[str]]  # a surname with one letter dropped -> surnames
+    by_length: dict[int, list[str]]  # surnames longer than _DELETION_MAX, by length (casefolded)
+    variants: dict[str, list[_Group]] = attrs.field(factory=dict)  # memo of spelling_variants
 
     @classmethod
     def build(cls, persons: list[_Group]) -> _PersonIndex:
@@ -1121,11 +1144,46 @@ class _PersonIndex:
                         givens.add(x.tokens[0])
                         by_given.setdefault(x.tokens[0], []).append(g)
         by_deletion: dict[str, list[str]] = {}
+        by_length: dict[int, list[str]] = {}
         for sn in by_surname:
             low = sn.casefold()
-            for k in {low} | {low[:i] + low[i + 1 :] for i in range(len(low))}:
+            if len(low) > _DELETION_MAX:
+                by_length.setdefault(len(low), []).append(sn)
+                continue
+            for k in _deletions(low):
                 by_deletion.setdefault(k, []).append(sn)
-        return cls(full=full, by_surname=by_surname, by_given=by_given, by_deletion=by_deletion)
+        return cls(full=full, by_surname=by_surname, by_given=by_given, by_deletion=by_deletion,
+                   by_length=by_length)
+
+    def spelling_variants(self, bare: str) -> list[_Group]:
+        """The people whose surname is one edit from ``bare`` (same first letter)."""
+        found = self.variants.get(bare)
+        if found is None:
+            low = bare.casefold()
+            found = [g for sn in sorted(self.near(low)) if sn[:1] == bare[:1] and _edit1(sn.casefold(), low)
+                     for g in self.by_surname[sn]]
+            self.variants[bare] = found
+        return found
+
+    def near(self, low: str) -> set[str]:
+        """The surnames that may be one edit from ``low`` (casefolded): every surname that is,
+        and some that are not."""
+        out: set[str] = set()
+        if len(low) <= _DELETION_MAX + 1:  # a longer word is more than one edit from every key
+            out.update(sn for k in _deletions(low) for sn in self.by_deletion.get(k, ()))
+        for n in (len(low) - 1, len(low), len(low) + 1):
+            out.update(self.by_length.get(n, ()))
+        return out
+
+
+# Words longer than this are not indexed by their deletions (a word of n letters has n of them,
+# n letters long): a hostile megabyte-long word would cost a terabyte.
+_DELETION_MAX = 64
+
+
+def _deletions(low: str) -> set[str]:
+    """A word and the words it makes with one letter dropped."""
+    return {low} | {low[:i] + low[i + 1 :] for i in range(len(low))}
 
 
 def _resolve_single(
@@ -1140,7 +1198,7 @@ def _resolve_single(
     if org is not None and not c.titled:
         return org, ""
     # surname: the last word of a full name ("Gerges", "al-Sadr" / "Sadr")
-    hits = list(index.by_surname.get(bare, ()))
+    hits = index.by_surname.get(bare, [])  # filtered into new lists below, never changed
     if not hits and not c.titled:
         # given name: the first word of exactly one full name
         given = index.by_given.get(word, [])
@@ -1166,11 +1224,7 @@ def _resolve_single(
         return seen, ""
     # a spelling variant of a surname in the same article ("Solemani" for "Soleimani")
     if len(bare) >= 6 and not c.titled:
-        low = bare.casefold()
-        near = {sn for k in {low} | {low[:i] + low[i + 1 :] for i in range(len(low))}
-                for sn in index.by_deletion.get(k, ())}
-        var = [g for sn in sorted(near) if sn[:1] == bare[:1] and _edit1(sn.casefold(), low)
-               for g in index.by_surname[sn]]
+        var = index.spelling_variants(bare)
         if len(var) == 1:
             c.rule = "spelling_variant"
             return var[0], f"{c.name} is a spelling variant of {_full_name(var[0])} in the same article"
@@ -1241,6 +1295,8 @@ def _mention(article: Article, norm: object, c: _Cand, rule: str | None = None) 
 
 def _appositive(text: str, end: int) -> str | None:
     """", a professor of diplomacy at the London School of Economics," after a name."""
+    if not text.startswith(",", end):
+        return None  # the pattern opens with a comma
     m = _APPOSITIVE.match(text[end : end + 160])
     if m is None:
         return None
