@@ -18,6 +18,7 @@ Every merge records why on :attr:`Actor.why`.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -40,6 +41,7 @@ _DOUBLED = regex.compile(r"(\p{L})\1+")  # a doubled letter
 _LETTERS = regex.compile(r"\p{L}+")
 
 
+@functools.lru_cache(maxsize=65536)
 def _translit(word: str) -> str:
     """A name word folded so that transliteration variants meet: case and accents off, the Arabic
     article ("al-") off, q as k, ou as u, ee as i, ph as f, doubled letters single, no hyphens or
@@ -196,6 +198,11 @@ def resolve_actors(
             out |= _folded(nodes[i].aliases)
         return out
 
+    # from step 4 on: the roots of the classes that hold a person named in full, by surname
+    # (transliterated), and the other way round; union() keeps both up to date
+    surname_roots: dict[str, set[int]] = {}
+    root_surnames: dict[int, set[str]] = {}
+
     def union(i: int, j: int, reason: str) -> bool:
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj:
@@ -211,6 +218,12 @@ def resolve_actors(
         why[lo].extend(why.pop(hi))
         if reason and reason not in why[lo]:
             why[lo].append(reason)
+        moved = root_surnames.pop(hi, None)
+        if moved:
+            for key in moved:
+                surname_roots[key].discard(hi)
+                surname_roots[key].add(lo)
+            root_surnames.setdefault(lo, set()).update(moved)
         return True
 
     # 1. the user's alias table
@@ -285,12 +298,14 @@ def resolve_actors(
                          else f"both articles name {', '.join(sorted(shared_ctx)[:3])}")
                 union(ia[0], ib[0], f"{' '.join(fa)} and {' '.join(fb)} are spelling variants ({basis})")
     # 4. people named by surname only: the one person of that surname named in full
-    by_surname: dict[str, list[int]] = {}
     for i in full:
-        by_surname.setdefault(_translit(_person_parts(nodes[i])[1]), []).append(i)  # type: ignore[index]
+        key = _translit(_person_parts(nodes[i])[1])  # type: ignore[index]
+        root = uf.find(i)
+        surname_roots.setdefault(key, set()).add(root)
+        root_surnames.setdefault(root, set()).add(key)
 
     def full_roots_with_surname(word: str) -> list[int]:
-        return sorted({uf.find(i) for i in by_surname.get(_translit(word), ())})
+        return sorted(surname_roots.get(_translit(word), ()))
 
     for i, a in enumerate(nodes):
         if a.kind != "person" or _person_parts(a) is not None:
