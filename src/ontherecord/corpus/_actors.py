@@ -39,6 +39,8 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ARTICLE = regex.compile(r"^(?:al|el|ul)[-\s]")  # the Arabic article opening a name
 _DOUBLED = regex.compile(r"(\p{L})\1+")  # a doubled letter
 _LETTERS = regex.compile(r"\p{L}+")
+# Surnames (transliterated) longer than this are not blocked by their deletions (see step 3).
+_DELETION_MAX = 64
 
 
 @functools.lru_cache(maxsize=65536)
@@ -264,39 +266,56 @@ def resolve_actors(
         parts = _person_parts(nodes[i])
         assert parts is not None
         forms.setdefault(parts, []).append(i)
+    tried: set[tuple[tuple[str, str], tuple[str, str]]] = set()
+
+    def try_pair(fa: tuple[str, str], fb: tuple[str, str]) -> None:
+        pair = (fa, fb) if fa < fb else (fb, fa)
+        if pair in tried or fa == fb:
+            return
+        tried.add(pair)
+        if not _similar_surname(fa[1], fb[1]) or not _similar_given(fa[0], fb[0]):
+            return
+        ia, ib = forms[fa], forms[fb]
+        if uf.find(ia[0]) == uf.find(ib[0]):
+            return
+        ga = {nodes[i].gender for i in ia} - {None}
+        gb = {nodes[i].gender for i in ib} - {None}
+        if len(ga) == 1 and len(gb) == 1 and ga != gb:
+            return
+        ra = set().union(*(_role_words(nodes[i]) for i in ia))
+        rb = set().union(*(_role_words(nodes[i]) for i in ib))
+        ca = set().union(*(art_names.get(art_of[i], set()) for i in ia))
+        cb = set().union(*(art_names.get(art_of[i], set()) for i in ib))
+        shared_roles, shared_ctx = ra & rb, ca & cb
+        if not shared_roles and len(shared_ctx) < 2:
+            return
+        basis = (f"shared role {', '.join(sorted(shared_roles))}" if shared_roles
+                 else f"both articles name {', '.join(sorted(shared_ctx)[:3])}")
+        union(ia[0], ib[0], f"{' '.join(fa)} and {' '.join(fb)} are spelling variants ({basis})")
+
     blocks: dict[str, list[tuple[str, str]]] = {}
+    by_length: dict[int, list[tuple[str, str]]] = {}  # surnames of _DELETION_MAX letters or more
     for form in sorted(forms):
         t = _translit(form[1])
+        if len(t) >= _DELETION_MAX:
+            by_length.setdefault(len(t), []).append(form)
+            if len(t) > _DELETION_MAX:
+                continue  # n deletions of n letters each: a hostile long name would cost n squared
         for dk in {t} | {t[:x] + t[x + 1 :] for x in range(len(t))}:
             blocks.setdefault(dk, []).append(form)
-    tried: set[tuple[tuple[str, str], tuple[str, str]]] = set()
     for block in sorted(blocks):
         bucket = blocks[block]
         for x, fa in enumerate(bucket):
             for fb in bucket[x + 1 :]:
-                pair = (fa, fb) if fa < fb else (fb, fa)
-                if pair in tried or fa == fb:
-                    continue
-                tried.add(pair)
-                if not _similar_surname(fa[1], fb[1]) or not _similar_given(fa[0], fb[0]):
-                    continue
-                ia, ib = forms[fa], forms[fb]
-                if uf.find(ia[0]) == uf.find(ib[0]):
-                    continue
-                ga = {nodes[i].gender for i in ia} - {None}
-                gb = {nodes[i].gender for i in ib} - {None}
-                if len(ga) == 1 and len(gb) == 1 and ga != gb:
-                    continue
-                ra = set().union(*(_role_words(nodes[i]) for i in ia))
-                rb = set().union(*(_role_words(nodes[i]) for i in ib))
-                ca = set().union(*(art_names.get(art_of[i], set()) for i in ia))
-                cb = set().union(*(art_names.get(art_of[i], set()) for i in ib))
-                shared_roles, shared_ctx = ra & rb, ca & cb
-                if not shared_roles and len(shared_ctx) < 2:
-                    continue
-                basis = (f"shared role {', '.join(sorted(shared_roles))}" if shared_roles
-                         else f"both articles name {', '.join(sorted(shared_ctx)[:3])}")
-                union(ia[0], ib[0], f"{' '.join(fa)} and {' '.join(fb)} are spelling variants ({basis})")
+                try_pair(fa, fb)
+    # surnames too long for the deletion blocks: compared with every surname within one letter of
+    # their length (none such in news)
+    for n in sorted(by_length):
+        if n <= _DELETION_MAX:
+            continue
+        for fa in by_length[n]:
+            for fb in sorted({*by_length.get(n - 1, ()), *by_length[n], *by_length.get(n + 1, ())}):
+                try_pair(fa, fb)
     # 4. people named by surname only: the one person of that surname named in full
     for i in full:
         key = _translit(_person_parts(nodes[i])[1])  # type: ignore[index]
