@@ -183,6 +183,21 @@ def test_plain_runs_parse_as_the_general_path_does(text: str) -> None:
         assert fast == general
 
 
+@settings(max_examples=200, deadline=None)
+@given(_texts)
+@example("US UK NATO U.S. ABC CARLY")
+def test_acronyms_parse_as_plain_words_do(text: str) -> None:
+    """An acronym in a shouted run gives what the plain parse of the one word gives."""
+    tk = _tokens(text)
+    for q in range(tk.n):
+        if A._acronym_ok(tk, q):
+            plain: list[A._Cand] = []
+            A._parse_plain(tk, [q], plain)
+            direct: list[A._Cand] = []
+            A._parse_acronym(tk, q, direct)
+            assert direct == plain
+
+
 # --- hostile text ---------------------------------------------------------------------------------
 
 

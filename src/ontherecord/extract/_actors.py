@@ -312,7 +312,8 @@ class _Tokens:
         bare = {w: w.rstrip(".") for w in dotted}
         self.key: list[str] = list(map(keys.get, words, words)) if keys else words
         self.bare: list[str] = list(map(bare.get, words, words)) if bare else words
-        self.allcaps = _flags(words, {w for w in capitalised if _allcaps(w)})
+        shouted = {w for w in capitalised if _allcaps(w)}
+        self.allcaps = _flags(words, shouted)
         self.name_parts = {w for w in capitalised if _is_name_part(w)}
         self.name_part = _flags(words, self.name_parts)
         # a word opens a sentence, a quotation or a line
@@ -368,7 +369,7 @@ class _Tokens:
         # of one person name (see _parse_piece)
         self.special = _where(words, (distinct & _TRAILING) | {
             w for w in capitalised
-            if w in lex.stop or w.lower() in _TRAILING or _allcaps(w) or bare.get(w, w) in lex.heads
+            if w in lex.stop or w.lower() in _TRAILING or w in shouted or bare.get(w, w) in lex.heads
             or (keys.get(w, w),) in lex.gazetteer_prefixes or (bare.get(w, w),) in lex.titles_prefixes
         })
 
@@ -662,7 +663,7 @@ def _parse_piece(tk: _Tokens, idx: range, out: list[_Cand]) -> tuple[range, rang
     ):
         for q in idx:
             if _acronym_ok(tk, q):
-                _parse_plain(tk, [q], out)
+                _parse_acronym(tk, q, out)
         return None
     # the whole run in the gazetteer, or a run ending in a head word
     n, entry = _gaz_at(tk, idx, 0)
@@ -815,6 +816,18 @@ def _parse_plain(tk: _Tokens, idx: Sequence[int], out: list[_Cand]) -> None:
     flush()
 
 
+def _parse_acronym(tk: _Tokens, q: int, out: list[_Cand]) -> None:
+    """What ``_parse_plain`` makes of the one word ``q``, an acronym (``_acronym_ok``)."""
+    lex = _lexicons()
+    e = lex.gazetteer.get((tk.key[q],))
+    if e is not None and not (tk.text[q] in lex.stop and tk.initial[q]):
+        out.append(_gaz_cand(tk, (q,), e))
+        return
+    c = _person_cand(tk, (q,))
+    if c is not None:
+        out.append(c)
+
+
 def _gaz_cand(tk: _Tokens, idx: Sequence[int], e: _Entry) -> _Cand:
     return _Cand(
         start=tk.start[idx[0]], end=tk.end[idx[-1]], name=_words_text(tk, idx),
@@ -839,12 +852,13 @@ def _person_cand(tk: _Tokens, idx: Sequence[int]) -> _Cand | None:
                 return None  # "CARLY": a shouted word; acronyms longer than four letters need a definition
             return _Cand(start=tk.start[q], end=tk.end[q], name=tk.text[q], kind=None, rule="acronym",
                          tokens=(tk.text[q],), initial=tk.initial[q])
-        if len(idx) > 1 and any(
-            tk.allcaps[q] and len(tk.text[q]) > 1 and tk.text[q] not in _SUFFIXES for q in idx
-        ):
-            return None  # "AFP Getty": not a person name
-        if any(_run_together(tk.text[q]) for q in idx):
-            return None  # "FlagShareLikeReplySara": words run together by page furniture
+        several = len(idx) > 1
+        for q in idx:
+            w = tk.text[q]
+            if several and tk.allcaps[q] and len(w) > 1 and w not in _SUFFIXES:
+                return None  # "AFP Getty": not a person name
+            if _run_together(w):
+                return None  # "FlagShareLikeReplySara": words run together by page furniture
         words = _joined_words(tk, idx)
         if len(words) == 1 and len(words[0]) < 2:
             return None
@@ -1066,8 +1080,11 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
         end = pos + len(line)
         stripped = line.strip()
         if stripped and not stripped.endswith((".", "?", "!", '"', ":")):
-            # a line of more than 20 words is no title: count no further
-            words = [m.group() for m in itertools.islice(_LETTERS.finditer(stripped), 21)]
+            # a line of more than 20 words is no title: on a long line, count no further
+            if len(stripped) < 500:
+                words = _LETTERS.findall(stripped)
+            else:
+                words = [m.group() for m in itertools.islice(_LETTERS.finditer(stripped), 21)]
             long = [w for w in words if len(w) >= 4]
             if len(words) <= 20 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long):
                 out.append((pos, end))
@@ -1320,12 +1337,16 @@ def _build(article: Article, norm: object, g: _Group) -> Actor | None:
     kinds: Counter[str] = Counter()
     text = norm.text  # type: ignore[attr-defined]
     canonical_entry = None
+    seen: set[str] = set()
     for c in g.cands:
         m = _mention(article, norm, c)
         mentions.append(m)
         if c.rule == "demonym":
             continue
-        aliases.add(_clean(text[c.start : c.end]))
+        written = text[c.start : c.end]
+        if written not in seen:  # a name repeated a hundred thousand times is cleaned once
+            seen.add(written)
+            aliases.add(_clean(written))
         if c.titled:
             aliases.add(_clean(c.name))
         roles.update(c.roles)
