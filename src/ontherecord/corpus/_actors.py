@@ -18,6 +18,7 @@ Every merge records why on :attr:`Actor.why`.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -38,8 +39,11 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ARTICLE = regex.compile(r"^(?:al|el|ul)[-\s]")  # the Arabic article opening a name
 _DOUBLED = regex.compile(r"(\p{L})\1+")  # a doubled letter
 _LETTERS = regex.compile(r"\p{L}+")
+# Surnames (transliterated) longer than this are not blocked by their deletions (see step 3).
+_DELETION_MAX = 64
 
 
+@functools.lru_cache(maxsize=65536)
 def _translit(word: str) -> str:
     """A name word folded so that transliteration variants meet: case and accents off, the Arabic
     article ("al-") off, q as k, ou as u, ee as i, ph as f, doubled letters single, no hyphens or
@@ -196,6 +200,11 @@ def resolve_actors(
             out |= _folded(nodes[i].aliases)
         return out
 
+    # from step 4 on: the roots of the classes that hold a person named in full, by surname
+    # (transliterated), and the other way round; union() keeps both up to date
+    surname_roots: dict[str, set[int]] = {}
+    root_surnames: dict[int, set[str]] = {}
+
     def union(i: int, j: int, reason: str) -> bool:
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj:
@@ -211,6 +220,12 @@ def resolve_actors(
         why[lo].extend(why.pop(hi))
         if reason and reason not in why[lo]:
             why[lo].append(reason)
+        moved = root_surnames.pop(hi, None)
+        if moved:
+            for key in moved:
+                surname_roots[key].discard(hi)
+                surname_roots[key].add(lo)
+            root_surnames.setdefault(lo, set()).update(moved)
         return True
 
     # 1. the user's alias table
@@ -251,46 +266,65 @@ def resolve_actors(
         parts = _person_parts(nodes[i])
         assert parts is not None
         forms.setdefault(parts, []).append(i)
+    tried: set[tuple[tuple[str, str], tuple[str, str]]] = set()
+
+    def try_pair(fa: tuple[str, str], fb: tuple[str, str]) -> None:
+        pair = (fa, fb) if fa < fb else (fb, fa)
+        if pair in tried or fa == fb:
+            return
+        tried.add(pair)
+        if not _similar_surname(fa[1], fb[1]) or not _similar_given(fa[0], fb[0]):
+            return
+        ia, ib = forms[fa], forms[fb]
+        if uf.find(ia[0]) == uf.find(ib[0]):
+            return
+        ga = {nodes[i].gender for i in ia} - {None}
+        gb = {nodes[i].gender for i in ib} - {None}
+        if len(ga) == 1 and len(gb) == 1 and ga != gb:
+            return
+        ra = set().union(*(_role_words(nodes[i]) for i in ia))
+        rb = set().union(*(_role_words(nodes[i]) for i in ib))
+        ca = set().union(*(art_names.get(art_of[i], set()) for i in ia))
+        cb = set().union(*(art_names.get(art_of[i], set()) for i in ib))
+        shared_roles, shared_ctx = ra & rb, ca & cb
+        if not shared_roles and len(shared_ctx) < 2:
+            return
+        basis = (f"shared role {', '.join(sorted(shared_roles))}" if shared_roles
+                 else f"both articles name {', '.join(sorted(shared_ctx)[:3])}")
+        union(ia[0], ib[0], f"{' '.join(fa)} and {' '.join(fb)} are spelling variants ({basis})")
+
     blocks: dict[str, list[tuple[str, str]]] = {}
+    by_length: dict[int, list[tuple[str, str]]] = {}  # surnames of _DELETION_MAX letters or more
     for form in sorted(forms):
         t = _translit(form[1])
+        if len(t) >= _DELETION_MAX:
+            by_length.setdefault(len(t), []).append(form)
+            if len(t) > _DELETION_MAX:
+                continue  # n deletions of n letters each: a hostile long name would cost n squared
         for dk in {t} | {t[:x] + t[x + 1 :] for x in range(len(t))}:
             blocks.setdefault(dk, []).append(form)
-    tried: set[tuple[tuple[str, str], tuple[str, str]]] = set()
     for block in sorted(blocks):
         bucket = blocks[block]
         for x, fa in enumerate(bucket):
             for fb in bucket[x + 1 :]:
-                pair = (fa, fb) if fa < fb else (fb, fa)
-                if pair in tried or fa == fb:
-                    continue
-                tried.add(pair)
-                if not _similar_surname(fa[1], fb[1]) or not _similar_given(fa[0], fb[0]):
-                    continue
-                ia, ib = forms[fa], forms[fb]
-                if uf.find(ia[0]) == uf.find(ib[0]):
-                    continue
-                ga = {nodes[i].gender for i in ia} - {None}
-                gb = {nodes[i].gender for i in ib} - {None}
-                if len(ga) == 1 and len(gb) == 1 and ga != gb:
-                    continue
-                ra = set().union(*(_role_words(nodes[i]) for i in ia))
-                rb = set().union(*(_role_words(nodes[i]) for i in ib))
-                ca = set().union(*(art_names.get(art_of[i], set()) for i in ia))
-                cb = set().union(*(art_names.get(art_of[i], set()) for i in ib))
-                shared_roles, shared_ctx = ra & rb, ca & cb
-                if not shared_roles and len(shared_ctx) < 2:
-                    continue
-                basis = (f"shared role {', '.join(sorted(shared_roles))}" if shared_roles
-                         else f"both articles name {', '.join(sorted(shared_ctx)[:3])}")
-                union(ia[0], ib[0], f"{' '.join(fa)} and {' '.join(fb)} are spelling variants ({basis})")
+                try_pair(fa, fb)
+    # surnames too long for the deletion blocks: compared with every surname within one letter of
+    # their length (none such in news)
+    for n in sorted(by_length):
+        if n <= _DELETION_MAX:
+            continue
+        for fa in by_length[n]:
+            for fb in sorted({*by_length.get(n - 1, ()), *by_length[n], *by_length.get(n + 1, ())}):
+                try_pair(fa, fb)
     # 4. people named by surname only: the one person of that surname named in full
-    by_surname: dict[str, list[int]] = {}
     for i in full:
-        by_surname.setdefault(_translit(_person_parts(nodes[i])[1]), []).append(i)  # type: ignore[index]
+        key = _translit(_person_parts(nodes[i])[1])  # type: ignore[index]
+        root = uf.find(i)
+        surname_roots.setdefault(key, set()).add(root)
+        root_surnames.setdefault(root, set()).add(key)
 
     def full_roots_with_surname(word: str) -> list[int]:
-        return sorted({uf.find(i) for i in by_surname.get(_translit(word), ())})
+        return sorted(surname_roots.get(_translit(word), ()))
 
     for i, a in enumerate(nodes):
         if a.kind != "person" or _person_parts(a) is not None:

@@ -41,6 +41,8 @@ _TOKEN = regex.compile(
     """,
     regex.VERBOSE,
 )
+# The same words as one group: splitting on it gives the gaps and the words in one pass.
+_TOKEN_SPLIT = regex.compile(f"({_TOKEN.pattern}\n)", regex.VERBOSE)
 
 # Lower-case words that join the parts of a name ("Muqtada al-Sadr", "Osama bin Laden").
 _NAME_CONNECTORS = frozenset(
@@ -60,6 +62,10 @@ _SPEECH_VERBS = frozenset(
 )
 _PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
              "she": "female", "her": "female", "hers": "female", "herself": "female"}
+# "he" and "she" in every casing: the words whose lower case is "he" or "she".
+_HE_SHE = frozenset(
+    "".join(p) for w in ("he", "she") for p in itertools.product(*((c, c.upper()) for c in w))
+)
 # Acronyms that are not names of actors ("TV", "GMT") come from actor_stopwords.txt; an acronym
 # needs at least two capitals.
 _ACRONYM = regex.compile(r"(?:\p{Lu}\.?){2,6}+(?:-\p{Lu}{1,4})?+")
@@ -89,12 +95,15 @@ class _Entry:
 class _Lexicons:
     gazetteer: dict[tuple[str, ...], _Entry]
     gazetteer_max: int
+    gazetteer_prefixes: frozenset[tuple[str, ...]]  # every beginning of a gazetteer name
     titles: dict[tuple[str, ...], str | None]  # token tuple -> gender
     titles_max: int
+    titles_prefixes: frozenset[tuple[str, ...]]
     heads: dict[str, tuple[str, bool]]  # word -> (kind, may follow in lower case)
     stop: frozenset[str]
     male: frozenset[str]
     female: frozenset[str]
+    given: frozenset[str]  # male | female
     modifiers: frozenset[str]
 
 
@@ -162,39 +171,26 @@ def _lexicons() -> _Lexicons:
     return _Lexicons(
         gazetteer=gaz,
         gazetteer_max=max(len(k) for k in gaz),
+        gazetteer_prefixes=_prefixes(gaz),
         titles=titles,
         titles_max=max(len(k) for k in titles),
+        titles_prefixes=_prefixes(titles),
         heads=heads,
         stop=frozenset(_data.lines("actor_stopwords")),
         male=male - female,
         female=female - male,
+        given=(male - female) | (female - male),
         modifiers=frozenset(_data.lines("role_modifiers")),
     )
 
 
+def _prefixes(keys: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    """Every non-empty beginning of every key: a longest match can stop as soon as it leaves them."""
+    return frozenset(k[:i] for k in keys for i in range(1, len(k) + 1))
+
+
 # ---------------------------------------------------------------------------------------------
 # tokens and capitalised sequences
-
-
-@attrs.frozen(kw_only=True)
-class _Tok:
-    start: int  # offsets into the normalised text
-    end: int
-    text: str
-    initial: bool  # opens a sentence, a quotation or a line
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def key(self) -> str:
-        return _norm_token(self.text)
-
-    @property
-    def allcaps(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 # What stands between two words when the second opens a quotation, a line or a clause after a colon.
@@ -219,116 +215,226 @@ _CAMEL_JOIN = regex.compile(r"\p{Ll}\p{Lu}")  # a lower-case letter then a capit
 _PLACE_PREFIXES = frozenset({"San", "Santa", "Los", "Las", "Fort", "Mount", "Lake", "Port", "Saint", "St"})
 _FINITE = regex.compile(r"\b(?:is|was|are|were|has|have|had)\b")
 _LETTERS = regex.compile(r"\p{L}+")
+# Words after an organisation head that make it one ("School of Economics", "Fund for Peace").
+_HEAD_LINKS = frozenset({"of", "for", "on"})
+_TRAILING = _WEAK_CONNECTORS | _NAME_CONNECTORS
+# How a gap joins two words inside a name: " ", "-", None, or _MAYBE_DOT (". " after an abbreviation).
+_MAYBE_DOT = "?"
 
 
-def _tokens(text: str, starts: Sequence[int]) -> list[_Tok]:
-    """Tokens of ``text``; ``starts`` are normalised sentence start offsets (sorted)."""
-    out: list[_Tok] = []
-    si = 0
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
-        s = m.start()
-        initial = False
-        while si < len(starts) and starts[si] <= s:
-            si += 1
-            initial = True
-        gap = text[prev_end:s]
-        if gap != " " and s:
-            # after a quotation mark, a colon, a line break, a full stop: sentence-like opening
-            initial = initial or not out or _OPENING_GAP.search(gap) is not None
-            if _STOP_GAP.search(gap) and not _abbrev_before(out[-1] if out else None):
-                initial = True
-        out.append(_Tok(start=s, end=m.end(), text=m.group(), initial=initial))
-        prev_end = m.end()
-    return out
-
-
-def _abbrev_before(tok: _Tok | None) -> bool:
-    """Whether a full stop after ``tok`` belongs to an abbreviation (a title, an initial)."""
-    if tok is None:
-        return False
-    lex = _lexicons()
-    t = tok.text.rstrip(".")
-    return (len(t) == 1 and t.isupper()) or (t,) in lex.titles or "." in tok.text
-
-
-def _joinable(text: str, a: _Tok, b: _Tok) -> str | None:
-    """How ``a`` and ``b`` join inside a name: ``" "``, ``"-"``, ``"."`` or ``None``."""
-    gap = text[a.end : b.start]
+def _gap_join(gap: str) -> str | None:
+    """How the white space or punctuation ``gap`` joins the words on either side inside a name."""
     if gap == "-":
         return "-"
     if gap in (" ", "  "):
         return " "
-    if gap in (". ", ".  ") and _abbrev_before(a) and not a.text.endswith("."):
-        return "."
-    if gap == " " or (gap.strip() == "" and "\n" not in gap and len(gap) <= 3):
+    if gap in (". ", ".  "):
+        return _MAYBE_DOT  # "." after an abbreviation without its own full stop, else nothing
+    if gap.strip() == "" and "\n" not in gap and len(gap) <= 3:
         return " "
     return None
 
 
-def _is_name_part(tok: _Tok) -> bool:
-    return tok.cap or (tok.text[:1].isalpha() and any(c.isupper() for c in tok.text[:3]))
+def _gap_opens(gap: str) -> int:
+    """Whether a word after ``gap`` may open a sentence: 1 after a quotation mark, a line break or a
+    colon; 2 after a full stop (unless the word before it is an abbreviation); 3 both; 0 neither."""
+    if gap == " ":
+        return 0
+    return (_OPENING_GAP.search(gap) is not None) | ((_STOP_GAP.search(gap) is not None) << 1)
 
 
-def _sequences(text: str, toks: list[_Tok]) -> Iterator[list[int]]:
-    """Maximal runs of token indices that may form names."""
+def _allcaps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _is_name_part(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isalpha() and any(c.isupper() for c in word[:3]))
+
+
+def _is_abbrev(word: str) -> bool:
+    """Whether a full stop after ``word`` belongs to an abbreviation (a title, an initial)."""
+    t = word.rstrip(".")
+    return (len(t) == 1 and t.isupper()) or (t,) in _lexicons().titles or "." in word
+
+
+def _flags(words: list[str], subset: set[str]) -> list[bool]:
+    """For each word, whether it is in ``subset``."""
+    if not subset:
+        return [False] * len(words)
+    return list(map(subset.__contains__, words))
+
+
+def _where(words: list[str], subset: set[str]) -> list[int]:
+    """The indices of the words in ``subset``."""
+    if not subset:
+        return []
+    return list(itertools.compress(range(len(words)), map(subset.__contains__, words)))
+
+
+class _Tokens:
+    """The words of the normalised text as parallel lists, one entry per word.
+
+    What the actor finder asks of a word (its gazetteer key, whether it is in capitals, whether it
+    may be part of a name) is computed once per distinct word, and the lists are filled in C loops:
+    on hostile text (a megabyte of one word) the cost per word stays a few list entries.
+    """
+
+    __slots__ = (
+        "allcaps", "and_after_head", "ands", "bare", "distinct", "end", "head_of", "initial",
+        "join", "key", "lower", "n", "name_part", "name_parts", "source", "special", "split_stops",
+        "start", "text",
+    )
+
+    def __init__(self, source: str, starts: Sequence[int]) -> None:
+        """Tokenise ``source`` (the normalised text); ``starts`` are its sentence starts (sorted)."""
+        lex = _lexicons()
+        parts: list[str] = _TOKEN_SPLIT.split(source)
+        words = parts[1::2]
+        gaps = parts[0::2]  # gaps[i] stands before words[i]
+        n = len(words)
+        self.source = source
+        self.n = n
+        self.text = words
+        lengths = [0] * (2 * n)
+        lengths[0::2] = list(map(len, gaps[:n]))
+        lengths[1::2] = list(map(len, words))
+        offsets = list(itertools.accumulate(lengths))
+        self.start: list[int] = offsets[0::2]  # offsets into the normalised text
+        self.end: list[int] = offsets[1::2]
+        distinct = set(words)
+        self.distinct = distinct
+        # only words with a capital can be name parts or capitals, only dotted ones change key
+        capitalised = [w for w in distinct if not w.islower()]
+        self.lower = distinct.difference(capitalised)
+        dotted = [w for w in capitalised if "." in w]
+        keys = {w: _norm_token(w) for w in dotted}
+        bare = {w: w.rstrip(".") for w in dotted}
+        self.key: list[str] = list(map(keys.get, words, words)) if keys else words
+        self.bare: list[str] = list(map(bare.get, words, words)) if bare else words
+        shouted = {w for w in capitalised if _allcaps(w)}
+        self.allcaps = _flags(words, shouted)
+        self.name_parts = {w for w in capitalised if _is_name_part(w)}
+        self.name_part = _flags(words, self.name_parts)
+        # a word opens a sentence, a quotation or a line
+        initial = [False] * n
+        for s in starts:
+            k = bisect.bisect_left(self.start, s)
+            if k < n:
+                initial[k] = True
+        if n and gaps[0] not in ("", " "):
+            initial[0] = True
+        inner = gaps[1:n]  # inner[i - 1] stands between words[i - 1] and words[i]
+        kinds = set(inner)
+        opens = {g: _gap_opens(g) for g in kinds}
+        if any(opens.values()):
+            codes = list(map(opens.__getitem__, inner))
+            for i in itertools.compress(range(1, n), codes):
+                if codes[i - 1] & 1 or not _is_abbrev(words[i - 1]):
+                    initial[i] = True
+        self.initial = initial
+        # how each word joins the word before it inside a name
+        joins = {g: _gap_join(g) for g in kinds}
+        join: list[str | None] = [None]
+        if len(joins) == 1:
+            join += [joins.popitem()[1]] * len(inner)
+        else:
+            join += map(joins.__getitem__, inner)
+        if _MAYBE_DOT in join:
+            for i in itertools.compress(range(n), [j == _MAYBE_DOT for j in join]):
+                prev = words[i - 1]
+                join[i] = "." if _is_abbrev(prev) and not prev.endswith(".") else None
+        self.join = join
+        # positions the run splitter looks for: an organisation head before "of"/"for"/"on", a
+        # stop word that ends a name, "and" (after a head word or not)
+        heads = {w for w in distinct if bare.get(w, w) in lex.heads}
+        stops = {
+            w for w in distinct
+            if w in lex.stop and w not in _CONTENT_STOP and (keys.get(w, w),) not in lex.gazetteer
+            and (bare.get(w, w),) not in lex.titles
+        }
+        self.head_of: list[int] = []
+        self.split_stops: list[int] = []
+        self.ands: list[int] = []
+        for x in _where(words, heads | stops | ({"and"} & distinct)):
+            w = words[x]
+            if w in heads and x + 1 < n and words[x + 1] in _HEAD_LINKS:
+                self.head_of.append(x)
+            if w in stops:
+                self.split_stops.append(x)
+            if w == "and":
+                self.ands.append(x)
+        self.and_after_head = [i for i in self.ands if i > 0 and self.bare[i - 1] in lex.heads]
+        # words that may change how a run is parsed: in a run of none of them, every word is part
+        # of one person name (see _parse_piece)
+        self.special = _where(words, (distinct & _TRAILING) | {
+            w for w in capitalised
+            if w in lex.stop or w.lower() in _TRAILING or w in shouted or bare.get(w, w) in lex.heads
+            or (keys.get(w, w),) in lex.gazetteer_prefixes or (bare.get(w, w),) in lex.titles_prefixes
+        })
+
+    def gap(self, a: int, b: int) -> str:
+        """The text between word ``a`` and a later word ``b``."""
+        return self.source[self.end[a] : self.start[b]]
+
+
+def _first_in(positions: list[int], lo: int, hi: int) -> int | None:
+    """The first of the sorted ``positions`` in ``[lo, hi)``."""
+    k = bisect.bisect_left(positions, lo)
+    if k < len(positions) and positions[k] < hi:
+        return positions[k]
+    return None
+
+
+def _sequences(tk: _Tokens) -> Iterator[range]:
+    """Maximal runs of consecutive words that may form names."""
     lex = _lexicons()
-    i = 0
-    n = len(toks)
-    while i < n:
-        starts_al = (
-            toks[i].text in _NAME_CONNECTORS and i + 1 < n and _is_name_part(toks[i + 1])
-            and text[toks[i].end : toks[i + 1].start] == "-"
-        )
-        if (not _is_name_part(toks[i]) and not starts_al) or toks[i].text[0].isdigit():
-            i += 1
+    bigrams = _gazetteer_bigrams()
+    words, name_part, join, initial = tk.text, tk.name_part, tk.join, tk.initial
+    n = tk.n
+    firsts = {w for w in tk.name_parts | (tk.distinct & _NAME_CONNECTORS) if not w[0].isdigit()}
+    pos = 0
+    for i in itertools.compress(range(n), map(firsts.__contains__, words)):
+        if i < pos:
             continue
-        run = [i]
+        starts_al = words[i] in _NAME_CONNECTORS and i + 1 < n and name_part[i + 1] and join[i + 1] == "-"
+        if not name_part[i] and not starts_al:
+            continue
         j = i + 1
         while j < n:
-            prev = toks[run[-1]]
-            how = _joinable(text, prev, toks[j])
-            if how is None or (toks[j].initial and how != "."):
+            how = join[j]
+            if how is None or (initial[j] and how != "."):
                 break
-            t = toks[j]
-            if _is_name_part(t) and not t.text[0].isdigit():
-                run.append(j)
+            low = words[j]
+            if name_part[j] and not low[0].isdigit():
                 j += 1
                 continue
-            low = t.text
-            if low in _NAME_CONNECTORS and j + 1 < n and _is_name_part(toks[j + 1]):
-                nxt = _joinable(text, t, toks[j + 1])
+            if low in _NAME_CONNECTORS and j + 1 < n and name_part[j + 1]:
+                nxt = join[j + 1]
                 if nxt == "-" or (nxt == " " and low not in _HYPHEN_CONNECTORS):
-                    run.append(j)
                     j += 1
                     continue
             if low in _WEAK_CONNECTORS:
                 # "of the", "for the": look ahead for the capitalised continuation
                 k = j + 1
-                if k < n and toks[k].text == "the" and low in {"of", "for", "in", "on"}:
+                if k < n and words[k] == "the" and low in {"of", "for", "in", "on"}:
                     k += 1
-                if (k < n and _is_name_part(toks[k]) and _joinable(text, toks[k - 1], toks[k]) == " "
-                        and (toks[k].text not in lex.stop or toks[k].text in _CONTENT_STOP)):
-                    prev_word = prev.text.rstrip(".")
-                    before_ok = (low in {"of", "for", "on"} and (
-                        prev_word in lex.heads or (prev_word,) in lex.titles
-                    )) or (prev.key, low) in _gazetteer_bigrams()
+                if (k < n and name_part[k] and join[k] == " "
+                        and (words[k] not in lex.stop or words[k] in _CONTENT_STOP)):
+                    prev_word = tk.bare[j - 1]
                     # "and" inside the of-phrase of an organisation ("Institute of Allergy and
                     # Infectious Diseases"); "in", "and", "the" before a head ("Peace in Iraq Center")
-                    in_of_phrase = low == "and" and any(
-                        toks[x].text.rstrip(".") in lex.heads
-                        and x + 1 < n
-                        and toks[x + 1].text in {"of", "for", "on"}
-                        for x in run
-                    )
-                    head_after = low not in {"of", "for"} and _ends_in_head(text, toks, k)
-                    if before_ok or in_of_phrase or head_after:
-                        run.extend(range(j, k))
+                    if (
+                        (low in _HEAD_LINKS and (prev_word in lex.heads or (prev_word,) in lex.titles))
+                        or (tk.key[j - 1], low) in bigrams
+                        or (low == "and" and _first_in(tk.head_of, i, j) is not None)
+                        or (low not in {"of", "for"} and _ends_in_head(tk, k))
+                    ):
                         j = k
                         continue
             break
-        yield run
-        i = j if j > i else i + 1
+        yield range(i, j)
+        pos = j
 
 
 @functools.cache
@@ -342,18 +448,21 @@ def _gazetteer_bigrams() -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
-def _ends_in_head(text: str, toks: list[_Tok], k: int) -> bool:
+def _ends_in_head(tk: _Tokens, k: int) -> bool:
     """Whether the capitalised run from ``k`` ends in an organisation head word."""
     lex = _lexicons()
     j = k
-    last = None
-    while j < len(toks) and _is_name_part(toks[j]):
-        last = toks[j]
-        if j + 1 < len(toks) and _joinable(text, toks[j], toks[j + 1]) in (" ", "-"):
+    last = -1
+    while j < tk.n and tk.name_part[j]:
+        last = j
+        if j + 1 < tk.n and tk.join[j + 1] in (" ", "-"):
             j += 1
         else:
             break
-    return last is not None and last.text in lex.heads and lex.heads[last.text][0] != "event"
+    if last < 0:
+        return False
+    head = lex.heads.get(tk.text[last])
+    return head is not None and head[0] != "event"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -378,246 +487,307 @@ class _Cand:
     titled: bool = False
 
 
-def _title_at(toks: list[_Tok], idx: list[int], p: int) -> int:
+def _title_at(tk: _Tokens, idx: Sequence[int], p: int) -> int:
     """Length (in tokens) of the longest title at position ``p`` of the run ``idx``; 0 if none."""
     lex = _lexicons()
     best = 0
+    key: tuple[str, ...] = ()
     for ln in range(1, min(lex.titles_max, len(idx) - p) + 1):
-        key = tuple(toks[idx[q]].text.rstrip(".") for q in range(p, p + ln))
+        key = (*key, tk.bare[idx[p + ln - 1]])
+        if key not in lex.titles_prefixes:
+            break
         if key in lex.titles:
             best = ln
     return best
 
 
-def _gaz_at(toks: list[_Tok], idx: list[int], p: int) -> tuple[int, _Entry | None]:
+def _gaz_at(tk: _Tokens, idx: Sequence[int], p: int) -> tuple[int, _Entry | None]:
+    """The longest gazetteer name at position ``p`` of ``idx``: its length and entry."""
     lex = _lexicons()
-    for ln in range(min(lex.gazetteer_max, len(idx) - p), 0, -1):
-        key = tuple(toks[idx[q]].key for q in range(p, p + ln))
+    best: tuple[int, _Entry | None] = (0, None)
+    key: tuple[str, ...] = ()
+    for ln in range(1, min(lex.gazetteer_max, len(idx) - p) + 1):
+        key = (*key, tk.key[idx[p + ln - 1]])
+        if key not in lex.gazetteer_prefixes:
+            break
         e = lex.gazetteer.get(key)
         if e is not None:
-            return ln, e
-    return 0, None
+            best = (ln, e)
+    return best
 
 
-def _joined_words(text: str, toks: list[_Tok], idx: Sequence[int]) -> tuple[str, ...]:
+def _whole_gaz(tk: _Tokens, idx: range) -> bool:
+    """Whether the words ``idx`` are one gazetteer name, or none at all (``_gaz_at`` covers them)."""
+    if not idx:
+        return True
+    lex = _lexicons()
+    return len(idx) <= lex.gazetteer_max and tuple(tk.key[idx[0] : idx[-1] + 1]) in lex.gazetteer
+
+
+def _joined_words(tk: _Tokens, idx: Sequence[int]) -> tuple[str, ...]:
     """The words of a run, hyphenated parts joined ("al-Sadr", "Abdul-Mahdi")."""
     words: list[str] = []
-    prev: _Tok | None = None
+    prev = -1
     for q in idx:
-        t = toks[q]
-        if prev is not None and text[prev.end : t.start] == "-" and words:
-            words[-1] = words[-1] + "-" + t.text
+        if prev >= 0 and words and tk.gap(prev, q) == "-":
+            words[-1] = words[-1] + "-" + tk.text[q]
         else:
-            words.append(t.text)
-        prev = t
+            words.append(tk.text[q])
+        prev = q
     return tuple(words)
 
 
-def _words_text(text: str, toks: list[_Tok], idx: Sequence[int]) -> str:
-    return text[toks[idx[0]].start : toks[idx[-1]].end]
+def _words_text(tk: _Tokens, idx: Sequence[int]) -> str:
+    return tk.source[tk.start[idx[0]] : tk.end[idx[-1]]]
 
 
-def _acronym_ok(tok: _Tok, toks: list[_Tok], pos: int) -> bool:
+def _acronym_ok(tk: _Tokens, pos: int) -> bool:
     """An all-capitals token is an acronym unless it stands among other all-capitals words (a
     headline or a shouted line, where "US" and "IS" are ordinary words)."""
     lex = _lexicons()
-    if tok.key in lex.stop or not _ACRONYM.fullmatch(tok.text):
+    if tk.key[pos] in lex.stop or not _acronym_shape(tk.text[pos]):
         return False
     for q in (pos - 1, pos + 1):
         if (
-            0 <= q < len(toks)
-            and toks[q].allcaps
-            and (toks[q].key,) not in lex.gazetteer
-            and abs(toks[q].start - (tok.start if q < pos else tok.end)) <= 3
+            0 <= q < tk.n
+            and tk.allcaps[q]
+            and (tk.key[q],) not in lex.gazetteer
+            and abs(tk.start[q] - (tk.start[pos] if q < pos else tk.end[pos])) <= 3
         ):
             return False
     return True
 
 
-def _parse_run(text: str, toks: list[_Tok], run: list[int], out: list[_Cand]) -> None:
-    """Split one capitalised run into candidates."""
+@functools.lru_cache(maxsize=4096)
+def _acronym_shape(word: str) -> bool:
+    return _ACRONYM.fullmatch(word) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _run_together(word: str) -> bool:
+    """Words run together by page furniture: "FlagShareLikeReplySara"."""
+    return len(_CAMEL_JOIN.findall(word)) >= 2
+
+
+def _parse_run(tk: _Tokens, run: range, out: list[_Cand]) -> None:
+    """Split one capitalised run into candidates: pieces split off a run are parsed in order, left
+    first, with an explicit stack (a hostile run may split a hundred thousand times)."""
+    stack = [run]
+    while stack:
+        split = _parse_piece(tk, stack.pop(), out)
+        if split is not None:
+            left, right = split
+            if right:
+                stack.append(right)
+            stack.append(left)
+
+
+def _first_and_split(tk: _Tokens, idx: range) -> int | None:
+    """The first "and" between two names in ``idx`` ("Al Jazeera and CBS News"): one whose left
+    part is a gazetteer name or ends in a head word, or whose right part is a gazetteer name."""
     lex = _lexicons()
-    idx = list(run)
+    a, b = idx[0], idx[-1] + 1
+    longest = lex.gazetteer_max
+    found: list[int] = []
+    ands = tk.ands
+    # a gazetteer name on the left or on the right is at most `longest` words long
+    k = bisect.bisect_left(ands, a + 1)
+    while k < len(ands) and ands[k] <= min(b - 2, a + longest):
+        x = ands[k]
+        if _whole_gaz(tk, range(a, x)) or tk.bare[x - 1] in lex.heads or _whole_gaz(tk, range(x + 1, b)):
+            found.append(x)
+            break
+        k += 1
+    head = _first_in(tk.and_after_head, a + 1, b - 1)
+    if head is not None:
+        found.append(head)
+    k = bisect.bisect_left(ands, max(a + 1, b - 1 - longest))
+    while k < len(ands) and ands[k] <= b - 2:
+        if _whole_gaz(tk, range(ands[k] + 1, b)):
+            found.append(ands[k])
+            break
+        k += 1
+    return min(found) if found else None
+
+
+def _parse_piece(tk: _Tokens, idx: range, out: list[_Cand]) -> tuple[range, range] | None:
+    """Parse one piece of a run, or return the two pieces it splits into."""
+    lex = _lexicons()
+    words = tk.text
+    if _first_in(tk.special, idx[0], idx[-1] + 1) is None:
+        # no stop word, connector, capitals, head word, nor beginning of a gazetteer name or a
+        # title: every test below fails but the first, and the whole run is one person name
+        if idx[0] > 0 and words[idx[0] - 1] in _ARTICLES_BEFORE:
+            return None
+        c = _person_cand(tk, idx)
+        if c is not None:
+            out.append(c)
+        return None
     # opening function words and furniture verbs: "But", "The", "However", "Read"
     if (
-        run[0] > 0
-        and toks[run[0] - 1].text in _ARTICLES_BEFORE
-        and _gaz_at(toks, idx, 0)[0] != len(idx)
-        and _head_position(toks, idx) is None
+        idx[0] > 0
+        and words[idx[0] - 1] in _ARTICLES_BEFORE
+        and not _whole_gaz(tk, idx)
+        and _head_position(tk, idx) is None
     ):
-        return  # "a Program Manager", "a Truman National Security Fellow": a role, not a name
-    while idx and (toks[idx[0]].text in lex.stop or toks[idx[0]].text.lower() in _WEAK_CONNECTORS):
-        first = toks[idx[0]]
-        if first.text in lex.stop and (first.key,) in lex.gazetteer and not first.initial:
+        return None  # "a Program Manager", "a Truman National Security Fellow": a role, not a name
+    while idx and (words[idx[0]] in lex.stop or words[idx[0]].lower() in _WEAK_CONNECTORS):
+        first = idx[0]
+        if words[first] in lex.stop and (tk.key[first],) in lex.gazetteer and not tk.initial[first]:
             break  # "US" is in the stop list as a pronoun but a country mid-sentence
-        if first.text in _CONTENT_STOP and len(idx) > 1 and (
-            _gaz_at(toks, idx, 0)[0] > 1 or _head_position(toks, idx) is not None
+        if words[first] in _CONTENT_STOP and len(idx) > 1 and (
+            _gaz_at(tk, idx, 0)[0] > 1 or _head_position(tk, idx) is not None
         ):
             break  # "State Department", "National Security Agency"
-        idx.pop(0)
-    # a stop word inside the run ends a name ("Donald Trump Is Right", "Following Monday")
-    for p in range(1, len(idx)):
-        w = toks[idx[p]].text
-        if (
-            w in lex.stop
-            and w not in _CONTENT_STOP
-            and (toks[idx[p]].key,) not in lex.gazetteer
-            and (w.rstrip("."),) not in lex.titles
-            and _gaz_at(toks, idx, 0)[0] != len(idx)
-        ):
-            _parse_run(text, toks, idx[:p], out)
-            if p + 1 < len(idx):
-                _parse_run(text, toks, idx[p + 1 :], out)
-            return
-    # two names joined by "and" ("Al Jazeera and CBS News"): split unless the whole is one name
-    for p, q in enumerate(idx):
-        if toks[q].text == "and" and 0 < p < len(idx) - 1 and _gaz_at(toks, idx, 0)[0] != len(idx):
-            left, right = idx[:p], idx[p + 1 :]
-            if _gaz_at(toks, left, 0)[0] == len(left) or toks[left[-1]].text.rstrip(".") in lex.heads or (
-                _gaz_at(toks, right, 0)[0] == len(right)
-            ):
-                _parse_run(text, toks, left, out)
-                _parse_run(text, toks, right, out)
-                return
-    while idx and toks[idx[-1]].text.lower() in _WEAK_CONNECTORS | _NAME_CONNECTORS:
-        idx.pop()
+        idx = idx[1:]
     if not idx:
-        return
+        return None
+    # a stop word inside the run ends a name ("Donald Trump Is Right", "Following Monday")
+    stop = _first_in(tk.split_stops, idx[0] + 1, idx[-1] + 1)
+    if stop is not None and not _whole_gaz(tk, idx):
+        return range(idx[0], stop), range(stop + 1, idx[-1] + 1)
+    # two names joined by "and" ("Al Jazeera and CBS News"): split unless the whole is one name
+    if len(idx) >= 3 and not _whole_gaz(tk, idx):
+        x = _first_and_split(tk, idx)
+        if x is not None:
+            return range(idx[0], x), range(x + 1, idx[-1] + 1)
+    while idx and words[idx[-1]].lower() in _TRAILING:
+        idx = idx[:-1]
+    if not idx:
+        return None
     # a whole run that is all capitals and longer than one word: a credit line or a shout
     if (
         len(idx) >= 2
-        and all(toks[q].allcaps or toks[q].text in _NAME_CONNECTORS for q in idx)
-        and _gaz_at(toks, idx, 0)[0] != len(idx)
+        and all(tk.allcaps[q] or words[q] in _NAME_CONNECTORS for q in idx)
+        and not _whole_gaz(tk, idx)
     ):
         for q in idx:
-            if _acronym_ok(toks[q], toks, q):
-                _parse_plain(text, toks, [q], out)
-        return
+            if _acronym_ok(tk, q):
+                _parse_acronym(tk, q, out)
+        return None
     # the whole run in the gazetteer, or a run ending in a head word
-    n, entry = _gaz_at(toks, idx, 0)
+    n, entry = _gaz_at(tk, idx, 0)
     if entry is not None and n == len(idx):
-        out.append(_gaz_cand(text, toks, idx, entry))
-        return
-    head_pos = _head_position(toks, idx)
+        out.append(_gaz_cand(tk, idx, entry))
+        return None
+    head_pos = _head_position(tk, idx)
     if head_pos is not None:
-        head_kind = lex.heads[toks[idx[head_pos]].text.rstrip(".")][0]
+        head_kind = lex.heads[tk.bare[idx[head_pos]]][0]
         # leading demonyms and countries qualify the name: "Iranian Quds Force" is the Quds Force
         p = 0
         while p < head_pos:
-            ln, e = _gaz_at(toks, idx, p)
+            ln, e = _gaz_at(tk, idx, p)
             if e is None or (e.rule == "gazetteer" and e.kind not in {"country"}):
                 break
             rest = idx[p + ln :]
-            n2, e2 = _gaz_at(toks, rest, 0)
+            n2, e2 = _gaz_at(tk, rest, 0)
             if e2 is not None and n2 == len(rest):
-                out.append(_gaz_cand(text, toks, idx[p : p + ln], e))
+                out.append(_gaz_cand(tk, idx[p : p + ln], e))
                 p += ln
                 continue
             break
         rest = idx[p:]
-        n2, e2 = _gaz_at(toks, rest, 0)
+        n2, e2 = _gaz_at(tk, rest, 0)
         if e2 is not None and n2 == len(rest):
-            out.append(_gaz_cand(text, toks, rest, e2))
-            return
+            out.append(_gaz_cand(tk, rest, e2))
+            return None
         if head_kind == "event":
-            return
-        name = _words_text(text, toks, rest)
+            return None
         out.append(
-            _Cand(start=toks[rest[0]].start, end=toks[rest[-1]].end, name=name, kind=head_kind,
-                  rule="org_head", tokens=_joined_words(text, toks, rest),
-                  initial=toks[rest[0]].initial)
+            _Cand(start=tk.start[rest[0]], end=tk.end[rest[-1]], name=_words_text(tk, rest),
+                  kind=head_kind, rule="org_head", tokens=_joined_words(tk, rest),
+                  initial=tk.initial[rest[0]])
         )
-        return
+        return None
     # a title inside the run: prefix (qualifier) + title + name
     for p in range(len(idx)):
-        tl = _title_at(toks, idx, p)
+        tl = _title_at(tk, idx, p)
         if not tl:
             continue
         name_idx = idx[p + tl :]
-        if p + tl < len(idx) and toks[idx[p + tl - 1]].text.islower() and toks[idx[p + tl - 1]].text not in {
+        if p + tl < len(idx) and words[idx[p + tl - 1]].islower() and words[idx[p + tl - 1]] not in {
             "commander", "spokesman", "spokeswoman", "president", "senator", "governor", "minister",
             "ambassador", "chairman", "chairwoman", "mayor", "leader", "lawmaker", "cleric", "envoy"
         }:
             continue
-        if name_idx and not any(
-            toks[q].text.rstrip(".") in lex.heads or _title_at(toks, name_idx, k)
-            for k, q in enumerate(name_idx)
-        ) and len(name_idx) <= 5:
+        if name_idx and len(name_idx) <= 5 and not any(
+            tk.bare[q] in lex.heads or _title_at(tk, name_idx, k) for k, q in enumerate(name_idx)
+        ):
             if p:
-                qualifier = [q for q in idx[:p] if toks[q].text.lower() not in lex.modifiers]
-                _parse_qualifier(text, toks, qualifier, out)
-            title_text = _words_text(text, toks, idx[p : p + tl])
-            if text[toks[idx[p + tl - 1]].end : toks[idx[p + tl - 1]].end + 1] == ".":
+                qualifier = [q for q in idx[:p] if words[q].lower() not in lex.modifiers]
+                _parse_qualifier(tk, qualifier, out)
+            title_text = _words_text(tk, idx[p : p + tl])
+            if tk.source[tk.end[idx[p + tl - 1]] : tk.end[idx[p + tl - 1]] + 1] == ".":
                 title_text += "."
-            gender = lex.titles[tuple(toks[q].text.rstrip(".") for q in idx[p : p + tl])]
-            before = _modifiers_before(text, toks, idx[0])
-            qual = _words_text(text, toks, idx[:p]) + " " if p else ""
+            gender = lex.titles[tuple(tk.bare[q] for q in idx[p : p + tl])]
+            before = _modifiers_before(tk, idx[0])
+            qual = _words_text(tk, idx[:p]) + " " if p else ""
             role = (before + qual + title_text).strip()
-            cand = _person_cand(text, toks, name_idx)
+            cand = _person_cand(tk, name_idx)
             if cand is None:
-                return
-            cand.start = toks[idx[p]].start
+                return None
+            cand.start = tk.start[idx[p]]
             cand.rule = "titled"
             cand.titled = True
             cand.kind = "person"
             cand.roles.append(role)
             cand.gender = gender or cand.gender
             out.append(cand)
-            return
+            return None
         if not name_idx:
             # a role without a name ("the Iraqi Prime Minister"): only the qualifier is an actor
             if p:
-                qualifier = [q for q in idx[:p] if toks[q].text.lower() not in lex.modifiers]
-                _parse_qualifier(text, toks, qualifier, out)
-            return
-    _parse_plain(text, toks, idx, out)
+                qualifier = [q for q in idx[:p] if words[q].lower() not in lex.modifiers]
+                _parse_qualifier(tk, qualifier, out)
+            return None
+    _parse_plain(tk, idx, out)
+    return None
 
 
-def _modifiers_before(text: str, toks: list[_Tok], first: int) -> str:
+def _modifiers_before(tk: _Tokens, first: int) -> str:
     """Lower-case role words and demonyms just before a title ("caretaker", "top Iranian")."""
     lex = _lexicons()
     words: list[str] = []
     q = first - 1
     while q >= 0 and len(words) < 3:
-        t = toks[q]
-        if text[t.end : toks[q + 1].start] not in (" ", "-"):
+        if tk.gap(q, q + 1) not in (" ", "-"):
             break
-        e = lex.gazetteer.get((t.key,))
-        if t.text in lex.modifiers or (e is not None and e.rule == "demonym"):
-            words.insert(0, t.text)
+        e = lex.gazetteer.get((tk.key[q],))
+        if tk.text[q] in lex.modifiers or (e is not None and e.rule == "demonym"):
+            words.insert(0, tk.text[q])
             q -= 1
             continue
         break
     return " ".join(words) + (" " if words else "")
 
 
-def _head_position(toks: list[_Tok], idx: list[int]) -> int | None:
+def _head_position(tk: _Tokens, idx: range) -> int | None:
     """Position of the head word that makes the run an organisation, document, place or event
     name: the last word, or a word followed only by an of/for-phrase ("School of Economics")."""
     lex = _lexicons()
-    last = toks[idx[-1]].text.rstrip(".")
+    last = tk.bare[idx[-1]]
     if last in lex.heads and not lex.heads[last][1] and len(idx) >= 2:
         return len(idx) - 1
-    for p in range(len(idx) - 2, -1, -1):
-        w = toks[idx[p]].text.rstrip(".")
-        if w in lex.heads and toks[idx[p + 1]].text in {"of", "for", "on"}:
-            return p
+    # the last head word followed by "of", "for" or "on" inside the run
+    k = bisect.bisect_right(tk.head_of, idx[-1] - 1) - 1
+    if k >= 0 and tk.head_of[k] >= idx[0]:
+        return tk.head_of[k] - idx[0]
     return None
 
 
-def _parse_qualifier(text: str, toks: list[_Tok], idx: list[int], out: list[_Cand]) -> None:
+def _parse_qualifier(tk: _Tokens, idx: list[int], out: list[_Cand]) -> None:
     """A name before a title ("US" in "US Secretary of State", "Fatah" in "Fatah MP")."""
     if not idx:
         return
     before = len(out)
-    _parse_plain(text, toks, idx, out)
+    _parse_plain(tk, idx, out)
     for c in out[before:]:
         if c.kind is None:
             c.kind = "organization"
             c.rule = "role_qualifier"
 
 
-def _parse_plain(text: str, toks: list[_Tok], idx: list[int], out: list[_Cand]) -> None:
+def _parse_plain(tk: _Tokens, idx: Sequence[int], out: list[_Cand]) -> None:
     """A run without titles or head words: gazetteer pieces, acronyms and person names."""
     lex = _lexicons()
     p = 0
@@ -625,22 +795,20 @@ def _parse_plain(text: str, toks: list[_Tok], idx: list[int], out: list[_Cand]) 
 
     def flush() -> None:
         if pending:
-            c = _person_cand(text, toks, pending)
+            c = _person_cand(tk, pending)
             if c is not None:
                 out.append(c)
             pending.clear()
 
     while p < len(idx):
-        ln, e = _gaz_at(toks, idx, p)
-        if e is not None:
-            tok = toks[idx[p]]
-            if ln == 1 and (
-                (tok.allcaps and not _acronym_ok(tok, toks, idx[p])) or (tok.text in lex.stop and tok.initial)
-            ):
+        ln, e = _gaz_at(tk, idx, p)
+        if e is not None and ln == 1:
+            q = idx[p]
+            if (tk.allcaps[q] and not _acronym_ok(tk, q)) or (tk.text[q] in lex.stop and tk.initial[q]):
                 e = None
         if e is not None:
             flush()
-            out.append(_gaz_cand(text, toks, idx[p : p + ln], e))
+            out.append(_gaz_cand(tk, idx[p : p + ln], e))
             p += ln
             continue
         pending.append(idx[p])
@@ -648,55 +816,70 @@ def _parse_plain(text: str, toks: list[_Tok], idx: list[int], out: list[_Cand]) 
     flush()
 
 
-def _gaz_cand(text: str, toks: list[_Tok], idx: list[int], e: _Entry) -> _Cand:
+def _parse_acronym(tk: _Tokens, q: int, out: list[_Cand]) -> None:
+    """What ``_parse_plain`` makes of the one word ``q``, an acronym (``_acronym_ok``)."""
+    lex = _lexicons()
+    e = lex.gazetteer.get((tk.key[q],))
+    if e is not None and not (tk.text[q] in lex.stop and tk.initial[q]):
+        out.append(_gaz_cand(tk, (q,), e))
+        return
+    c = _person_cand(tk, (q,))
+    if c is not None:
+        out.append(c)
+
+
+def _gaz_cand(tk: _Tokens, idx: Sequence[int], e: _Entry) -> _Cand:
     return _Cand(
-        start=toks[idx[0]].start, end=toks[idx[-1]].end, name=_words_text(text, toks, idx),
-        kind=e.kind, rule=e.rule, key=e.key, initial=toks[idx[0]].initial,
-        tokens=_joined_words(text, toks, idx),
+        start=tk.start[idx[0]], end=tk.end[idx[-1]], name=_words_text(tk, idx),
+        kind=e.kind, rule=e.rule, key=e.key, initial=tk.initial[idx[0]],
+        tokens=_joined_words(tk, idx),
     )
 
 
-def _person_cand(text: str, toks: list[_Tok], idx: list[int]) -> _Cand | None:
+def _person_cand(tk: _Tokens, idx: Sequence[int]) -> _Cand | None:
     """A run that is neither gazetteer nor organisation: an acronym, or a (possible) person."""
     lex = _lexicons()
-    idx = [q for q in idx]
-    while idx and toks[idx[0]].text in lex.stop:
-        idx.pop(0)
-    if not idx:
-        return None
-    if len(idx) == 1 and toks[idx[0]].allcaps:
-        tok = toks[idx[0]]
-        if len(tok.key) > 4 or not _acronym_ok(tok, toks, idx[0]):
-            return None  # "CARLY": a shouted word; acronyms longer than four letters need a definition
-        return _Cand(start=tok.start, end=tok.end, name=tok.text, kind=None, rule="acronym",
-                     tokens=(tok.text,), initial=tok.initial)
-    if len(idx) > 1 and any(
-        toks[q].allcaps and len(toks[q].text) > 1 and toks[q].text not in _SUFFIXES for q in idx
-    ):
-        return None  # "AFP Getty": not a person name
-    if any(len(_CAMEL_JOIN.findall(toks[q].text)) >= 2 for q in idx):
-        return None  # "FlagShareLikeReplySara": words run together by page furniture
-    words = _joined_words(text, toks, idx)
-    if len(words) == 1 and len(words[0]) < 2:
-        return None
-    if (
-        len(idx) >= 3
-        and toks[idx[0]].initial
-        and words[0] not in lex.male | lex.female
-        and words[1] in lex.male | lex.female
-    ):
-        # "Comedian Sarah Silverman", "Rival Hillary Clinton": a role word opens the sentence
-        return _person_cand(text, toks, idx[1:])
+    while True:
+        skip = 0
+        while skip < len(idx) and tk.text[idx[skip]] in lex.stop:
+            skip += 1
+        idx = idx[skip:]
+        if not idx:
+            return None
+        if len(idx) == 1 and tk.allcaps[idx[0]]:
+            q = idx[0]
+            if len(tk.key[q]) > 4 or not _acronym_ok(tk, q):
+                return None  # "CARLY": a shouted word; acronyms longer than four letters need a definition
+            return _Cand(start=tk.start[q], end=tk.end[q], name=tk.text[q], kind=None, rule="acronym",
+                         tokens=(tk.text[q],), initial=tk.initial[q])
+        several = len(idx) > 1
+        for q in idx:
+            w = tk.text[q]
+            if several and tk.allcaps[q] and len(w) > 1 and w not in _SUFFIXES:
+                return None  # "AFP Getty": not a person name
+            if _run_together(w):
+                return None  # "FlagShareLikeReplySara": words run together by page furniture
+        words = _joined_words(tk, idx)
+        if len(words) == 1 and len(words[0]) < 2:
+            return None
+        if (
+            len(idx) >= 3 and len(words) >= 2  # "Aa-B-B": three words joined into one
+            and tk.initial[idx[0]] and words[0] not in lex.given and words[1] in lex.given
+        ):
+            # "Comedian Sarah Silverman", "Rival Hillary Clinton": a role word opens the sentence
+            idx = idx[1:]
+            continue
+        break
     if len(words) >= 2 and words[0].rstrip(".") in _PLACE_PREFIXES:
-        return _Cand(start=toks[idx[0]].start, end=toks[idx[-1]].end, name=_words_text(text, toks, idx),
-                     kind="place", rule="org_head", tokens=words, initial=toks[idx[0]].initial)
+        return _Cand(start=tk.start[idx[0]], end=tk.end[idx[-1]], name=_words_text(tk, idx),
+                     kind="place", rule="org_head", tokens=words, initial=tk.initial[idx[0]])
     first = words[0]
     gender = "male" if first in lex.male else "female" if first in lex.female else None
     rule = "full_name" if len(idx) >= 2 else "single"
     return _Cand(
-        start=toks[idx[0]].start, end=toks[idx[-1]].end, name=_words_text(text, toks, idx),
+        start=tk.start[idx[0]], end=tk.end[idx[-1]], name=_words_text(tk, idx),
         kind="person" if gender else None, rule=rule, gender=gender, tokens=words,
-        initial=toks[idx[0]].initial,
+        initial=tk.initial[idx[0]],
     )
 
 
@@ -781,24 +964,23 @@ def analyse_article(article: Article) -> ArticleActors:
     norm = normalize(article.text)
     text = norm.text
     starts = sorted({_to_norm(norm, s.start) for s in article.sentences})
-    toks = _tokens(text, starts)
+    tk = _Tokens(text, starts)
     cands: list[_Cand] = []
-    for run in _sequences(text, toks):
+    for run in _sequences(tk):
         before = len(cands)
-        _parse_run(text, toks, run, cands)
+        _parse_run(tk, run, cands)
         # "the Badr militia", "the Fatah bloc": a lower-case head after the run
         last = run[-1]
-        if last + 1 < len(toks) and len(cands) > before:
-            nxt = toks[last + 1]
-            head = _lexicons().heads.get(nxt.text)
+        if last + 1 < tk.n and len(cands) > before:
+            head = _lexicons().heads.get(tk.text[last + 1])
             c = cands[-1]
             if (
                 head is not None
                 and head[1]
-                and c.end == toks[last].end
+                and c.end == tk.end[last]
                 and c.kind in (None, "person")
                 and not c.titled
-                and text[toks[last].end : nxt.start] == " "
+                and tk.gap(last, last + 1) == " "
             ):
                 c.kind = "organization"
                 c.rule = "org_head"
@@ -806,9 +988,9 @@ def analyse_article(article: Article) -> ArticleActors:
     headlines = _title_case_lines(text)
     if headlines:
         cands = [c for c in cands if c.key is not None or not _inside(headlines, c.start)]
-    _mark_cues(text, toks, cands)
+    _mark_cues(tk, cands)
     # a single capitalised word that stands in lower case elsewhere in the article is a common word
-    lower_words = {t.text for t in toks if t.text.islower()}
+    lower_words = tk.lower
     acronyms = _acronym_definitions(text, cands)
     groups: list[_Group] = []
     by_key: dict[str, _Group] = {}
@@ -880,7 +1062,7 @@ def analyse_article(article: Article) -> ArticleActors:
         orphans.append(c)
     # single words seen again: a bare surname that repeats a titled surname ("President Obama" ...
     # "Obama") resolved in pass 2 against persons; other repeats stay orphans.
-    _pronoun_votes(text, toks, groups)
+    _pronoun_votes(tk, groups)
     built = (_build(article, norm, g) for g in groups if g.cands)
     actors = [a for a in built if a is not None]
     actors.sort(key=lambda a: (a.mentions[0].span.start if a.mentions else 0, a.name))
@@ -898,7 +1080,11 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
         end = pos + len(line)
         stripped = line.strip()
         if stripped and not stripped.endswith((".", "?", "!", '"', ":")):
-            words = _LETTERS.findall(stripped)
+            # a line of more than 20 words is no title: on a long line, count no further
+            if len(stripped) < 500:
+                words = _LETTERS.findall(stripped)
+            else:
+                words = [m.group() for m in itertools.islice(_LETTERS.finditer(stripped), 21)]
             long = [w for w in words if len(w) >= 4]
             if len(words) <= 20 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long):
                 out.append((pos, end))
@@ -914,14 +1100,7 @@ def _inside(spans: list[tuple[int, int]], i: int) -> bool:
 def _to_norm(norm: object, original: int) -> int:
     """Map an original offset to the normalised text (the first normalised index at or after)."""
     offsets = norm.offsets  # type: ignore[attr-defined]
-    lo, hi = 0, len(offsets) - 1
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if offsets[mid] < original:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect.bisect_left(offsets, original, 0, len(offsets) - 1)
 
 
 def _org_key(name: str) -> str:
@@ -960,6 +1139,8 @@ class _PersonIndex:
     by_surname: dict[str, list[_Group]]
     by_given: dict[str, list[_Group]]
     by_deletion: dict[str, list[str]]  # a surname with one letter dropped -> surnames
+    by_length: dict[int, list[str]]  # surnames longer than _DELETION_MAX, by length (casefolded)
+    variants: dict[str, list[_Group]] = attrs.field(factory=dict)  # memo of spelling_variants
 
     @classmethod
     def build(cls, persons: list[_Group]) -> _PersonIndex:
@@ -967,20 +1148,59 @@ class _PersonIndex:
         by_surname: dict[str, list[_Group]] = {}
         by_given: dict[str, list[_Group]] = {}
         for g in full:
+            # each group once per name (groups are told apart by identity: their keys differ)
+            surnames: set[str] = set()
+            givens: set[str] = set()
             for x in g.cands:
                 if len(x.tokens) >= 2:
-                    lst = by_surname.setdefault(_strip_al(_surname(x.tokens)), [])
-                    if g not in lst:
-                        lst.append(g)
-                    lst = by_given.setdefault(x.tokens[0], [])
-                    if g not in lst:
-                        lst.append(g)
+                    sn = _strip_al(_surname(x.tokens))
+                    if sn not in surnames:
+                        surnames.add(sn)
+                        by_surname.setdefault(sn, []).append(g)
+                    if x.tokens[0] not in givens:
+                        givens.add(x.tokens[0])
+                        by_given.setdefault(x.tokens[0], []).append(g)
         by_deletion: dict[str, list[str]] = {}
+        by_length: dict[int, list[str]] = {}
         for sn in by_surname:
             low = sn.casefold()
-            for k in {low} | {low[:i] + low[i + 1 :] for i in range(len(low))}:
+            if len(low) > _DELETION_MAX:
+                by_length.setdefault(len(low), []).append(sn)
+                continue
+            for k in _deletions(low):
                 by_deletion.setdefault(k, []).append(sn)
-        return cls(full=full, by_surname=by_surname, by_given=by_given, by_deletion=by_deletion)
+        return cls(full=full, by_surname=by_surname, by_given=by_given, by_deletion=by_deletion,
+                   by_length=by_length)
+
+    def spelling_variants(self, bare: str) -> list[_Group]:
+        """The people whose surname is one edit from ``bare`` (same first letter)."""
+        found = self.variants.get(bare)
+        if found is None:
+            low = bare.casefold()
+            found = [g for sn in sorted(self.near(low)) if sn[:1] == bare[:1] and _edit1(sn.casefold(), low)
+                     for g in self.by_surname[sn]]
+            self.variants[bare] = found
+        return found
+
+    def near(self, low: str) -> set[str]:
+        """The surnames that may be one edit from ``low`` (casefolded): every surname that is,
+        and some that are not."""
+        out: set[str] = set()
+        if len(low) <= _DELETION_MAX + 1:  # a longer word is more than one edit from every key
+            out.update(sn for k in _deletions(low) for sn in self.by_deletion.get(k, ()))
+        for n in (len(low) - 1, len(low), len(low) + 1):
+            out.update(self.by_length.get(n, ()))
+        return out
+
+
+# Words longer than this are not indexed by their deletions (a word of n letters has n of them,
+# n letters long): a hostile megabyte-long word would cost a terabyte.
+_DELETION_MAX = 64
+
+
+def _deletions(low: str) -> set[str]:
+    """A word and the words it makes with one letter dropped."""
+    return {low} | {low[:i] + low[i + 1 :] for i in range(len(low))}
 
 
 def _resolve_single(
@@ -995,7 +1215,7 @@ def _resolve_single(
     if org is not None and not c.titled:
         return org, ""
     # surname: the last word of a full name ("Gerges", "al-Sadr" / "Sadr")
-    hits = list(index.by_surname.get(bare, ()))
+    hits = index.by_surname.get(bare, [])  # filtered into new lists below, never changed
     if not hits and not c.titled:
         # given name: the first word of exactly one full name
         given = index.by_given.get(word, [])
@@ -1021,11 +1241,7 @@ def _resolve_single(
         return seen, ""
     # a spelling variant of a surname in the same article ("Solemani" for "Soleimani")
     if len(bare) >= 6 and not c.titled:
-        low = bare.casefold()
-        near = {sn for k in {low} | {low[:i] + low[i + 1 :] for i in range(len(low))}
-                for sn in index.by_deletion.get(k, ())}
-        var = [g for sn in sorted(near) if sn[:1] == bare[:1] and _edit1(sn.casefold(), low)
-               for g in index.by_surname[sn]]
+        var = index.spelling_variants(bare)
         if len(var) == 1:
             c.rule = "spelling_variant"
             return var[0], f"{c.name} is a spelling variant of {_full_name(var[0])} in the same article"
@@ -1047,30 +1263,28 @@ def _full_name(g: _Group) -> str:
     return " ".join(best.tokens)
 
 
-def _mark_cues(text: str, toks: list[_Tok], cands: list[_Cand]) -> None:
+def _mark_cues(tk: _Tokens, cands: list[_Cand]) -> None:
     """Mark candidates followed by a speech verb ("Gerges said")."""
-    starts = {t.start: i for i, t in enumerate(toks)}
-    ends = {t.end: i for i, t in enumerate(toks)}
     for c in cands:
-        i = ends.get(c.end)
+        i = bisect.bisect_left(tk.end, c.end)  # the word that ends the candidate
         if (
-            i is not None
-            and i + 1 < len(toks)
-            and toks[i + 1].text in _SPEECH_VERBS
-            and text[c.end : toks[i + 1].start] == " "
+            i + 1 < tk.n
+            and tk.end[i] == c.end
+            and tk.text[i + 1] in _SPEECH_VERBS
+            and tk.source[c.end : tk.start[i + 1]] == " "
         ):
             c.cue = True
-        k = starts.get(c.start)
+        k = bisect.bisect_left(tk.start, c.start)  # the word that starts it
         if (
-            k is not None
-            and k > 0
-            and toks[k - 1].text in _SPEECH_VERBS
-            and text[toks[k - 1].end : c.start] == " "
+            0 < k < tk.n
+            and tk.start[k] == c.start
+            and tk.text[k - 1] in _SPEECH_VERBS
+            and tk.source[tk.end[k - 1] : c.start] == " "
         ):
             c.cue = True
 
 
-def _pronoun_votes(text: str, toks: list[_Tok], groups: list[_Group]) -> None:
+def _pronoun_votes(tk: _Tokens, groups: list[_Group]) -> None:
     """The first gendered pronoun after a person mention, before the next person mention, is a
     weak gender cue ("Smith said he ...")."""
     persons = sorted(
@@ -1078,10 +1292,12 @@ def _pronoun_votes(text: str, toks: list[_Tok], groups: list[_Group]) -> None:
     )
     if not persons:
         return
-    pron = [(t.start, _PRONOUNS[t.text.lower()]) for t in toks if t.text.lower() in {"he", "she"}]
+    pronouns = _HE_SHE & tk.distinct
+    pron = [(tk.start[i], _PRONOUNS[tk.text[i].lower()])
+            for i in itertools.compress(range(tk.n), map(pronouns.__contains__, tk.text))]
     pi = 0
     for k, (end, g) in enumerate(persons):
-        nxt = persons[k + 1][0] if k + 1 < len(persons) else len(text)
+        nxt = persons[k + 1][0] if k + 1 < len(persons) else len(tk.source)
         while pi < len(pron) and pron[pi][0] < end:
             pi += 1
         if pi < len(pron) and pron[pi][0] < nxt and pron[pi][0] - end < 300:
@@ -1096,6 +1312,8 @@ def _mention(article: Article, norm: object, c: _Cand, rule: str | None = None) 
 
 def _appositive(text: str, end: int) -> str | None:
     """", a professor of diplomacy at the London School of Economics," after a name."""
+    if not text.startswith(",", end):
+        return None  # the pattern opens with a comma
     m = _APPOSITIVE.match(text[end : end + 160])
     if m is None:
         return None
@@ -1119,12 +1337,16 @@ def _build(article: Article, norm: object, g: _Group) -> Actor | None:
     kinds: Counter[str] = Counter()
     text = norm.text  # type: ignore[attr-defined]
     canonical_entry = None
+    seen: set[str] = set()
     for c in g.cands:
         m = _mention(article, norm, c)
         mentions.append(m)
         if c.rule == "demonym":
             continue
-        aliases.add(_clean(text[c.start : c.end]))
+        written = text[c.start : c.end]
+        if written not in seen:  # a name repeated a hundred thousand times is cleaned once
+            seen.add(written)
+            aliases.add(_clean(written))
         if c.titled:
             aliases.add(_clean(c.name))
         roles.update(c.roles)

@@ -1,0 +1,233 @@
+"""The actor finder on hostile text: the fast paths give what the plain scans give, long runs and
+long words stay cheap and never recurse."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import ontherecord as otr
+from ontherecord._text.normalize import normalize
+from ontherecord.extract import _actors as A
+
+_words = st.sampled_from(
+    ["Iraq", "U.S.", "U.S", "US", "UK", "President", "Trump", "said", "the", "The", "Gen.", "Mr.",
+     "al", "al-Sadr", "bin", "of", "for", "on", "in", "and", "And", "Bosnia", "Herzegovina", "State",
+     "Department", "Institute", "Center", "Forces", "Force", "Popular", "Mobilization", "a", "an", "A",
+     "Prime", "Minister", "Iranian", "Secretary", "Smith", "John", "Sarah", "NATO", "ABC", "CARLY",
+     "X.", "\u201c", "\u201d", '"', "'", ":", ".", ",", "\n", "\n\n", "-", "(PMF)", "12", "Abc",
+     "New", "York", "United", "States", "America", "he", "She", "Of", "St.", "Jr.", "Following"]
+)
+_texts = st.lists(_words, max_size=60).map(" ".join) | st.lists(_words, max_size=60).map("".join) | st.text(
+    max_size=200
+)
+
+
+def _tokens(text: str) -> A._Tokens:
+    norm = normalize(text)
+    return A._Tokens(norm.text, [0])
+
+
+# --- reference scans (the plain loops the indexed code replaced) --------------------------------
+
+
+def _ref_tokens(text: str, starts: list[int]) -> list[tuple[int, int, str, bool]]:
+    out: list[tuple[int, int, str, bool]] = []
+    si = 0
+    prev_end = 0
+    for m in A._TOKEN.finditer(text):
+        s = m.start()
+        initial = False
+        while si < len(starts) and starts[si] <= s:
+            si += 1
+            initial = True
+        gap = text[prev_end:s]
+        if gap != " " and s:
+            initial = initial or not out or A._OPENING_GAP.search(gap) is not None
+            if A._STOP_GAP.search(gap) and not (out and A._is_abbrev(out[-1][2])):
+                initial = True
+        out.append((s, m.end(), m.group(), initial))
+        prev_end = m.end()
+    return out
+
+
+def _ref_join(text: str, a: tuple[int, int, str, bool], b: tuple[int, int, str, bool]) -> str | None:
+    gap = text[a[1] : b[0]]
+    if gap == "-":
+        return "-"
+    if gap in (" ", "  "):
+        return " "
+    if gap in (". ", ".  ") and A._is_abbrev(a[2]) and not a[2].endswith("."):
+        return "."
+    if gap == " " or (gap.strip() == "" and "\n" not in gap and len(gap) <= 3):
+        return " "
+    return None
+
+
+def _ref_gaz_at(tk: A._Tokens, idx: list[int], p: int) -> int:
+    lex = A._lexicons()
+    for ln in range(min(lex.gazetteer_max, len(idx) - p), 0, -1):
+        if tuple(tk.key[idx[q]] for q in range(p, p + ln)) in lex.gazetteer:
+            return ln
+    return 0
+
+
+def _ref_title_at(tk: A._Tokens, idx: list[int], p: int) -> int:
+    lex = A._lexicons()
+    best = 0
+    for ln in range(1, min(lex.titles_max, len(idx) - p) + 1):
+        if tuple(tk.text[idx[q]].rstrip(".") for q in range(p, p + ln)) in lex.titles:
+            best = ln
+    return best
+
+
+def _ref_head_position(tk: A._Tokens, idx: list[int]) -> int | None:
+    lex = A._lexicons()
+    last = tk.text[idx[-1]].rstrip(".")
+    if last in lex.heads and not lex.heads[last][1] and len(idx) >= 2:
+        return len(idx) - 1
+    for p in range(len(idx) - 2, -1, -1):
+        if tk.text[idx[p]].rstrip(".") in lex.heads and tk.text[idx[p + 1]] in {"of", "for", "on"}:
+            return p
+    return None
+
+
+def _ref_and_split(tk: A._Tokens, idx: list[int]) -> int | None:
+    lex = A._lexicons()
+    for p, q in enumerate(idx):
+        if tk.text[q] == "and" and 0 < p < len(idx) - 1 and _ref_gaz_at(tk, idx, 0) != len(idx):
+            left, right = idx[:p], idx[p + 1 :]
+            if (_ref_gaz_at(tk, left, 0) == len(left) or tk.text[left[-1]].rstrip(".") in lex.heads
+                    or _ref_gaz_at(tk, right, 0) == len(right)):
+                return q
+    return None
+
+
+def _ref_stop_split(tk: A._Tokens, idx: list[int]) -> int | None:
+    lex = A._lexicons()
+    for p in range(1, len(idx)):
+        w = tk.text[idx[p]]
+        if (w in lex.stop and w not in A._CONTENT_STOP and (tk.key[idx[p]],) not in lex.gazetteer
+                and (w.rstrip("."),) not in lex.titles and _ref_gaz_at(tk, idx, 0) != len(idx)):
+            return idx[p]
+    return None
+
+
+# --- the indexed code gives what the scans give ---------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+@example("U.S.-led (US) U.S")
+@example("Gen. Smith. X. Y said: 'Abc' \u201cDef\u201d")
+@example("abc12Def O'Brien's I've")
+def test_tokens_are_those_of_a_plain_scan(text: str) -> None:
+    """Words, offsets, sentence openings and joins equal a word-by-word scan of the text."""
+    norm = normalize(text).text
+    starts = sorted({0, *(i + 1 for i, ch in enumerate(norm) if ch == "!")})
+    tk = A._Tokens(norm, starts)
+    ref = _ref_tokens(norm, starts)
+    assert list(zip(tk.start, tk.end, tk.text, tk.initial, strict=True)) == ref
+    for i in range(1, tk.n):
+        assert tk.join[i] == _ref_join(norm, ref[i - 1], ref[i])
+    for i, (_, _, w, _) in enumerate(ref):
+        assert tk.key[i] == A._norm_token(w)
+        assert tk.bare[i] == w.rstrip(".")
+        assert tk.allcaps[i] == A._allcaps(w)
+        assert tk.name_part[i] == A._is_name_part(w)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+@example("Bosnia and Herzegovina and Iraq and Institute of Peace and Iraq")
+@example("Following Monday The State Department Is Right")
+def test_run_lookups_are_those_of_plain_scans(text: str) -> None:
+    """Longest gazetteer and title matches, head words and the splits at stop words and at "and"
+    equal the plain scans over every run and every piece of it."""
+    tk = _tokens(text)
+    for run in A._sequences(tk):
+        for a in range(run[0], run[-1] + 1):
+            for b in range(a + 1, min(run[-1] + 1, a + 12) + 1):
+                idx = range(a, b)
+                lst = list(idx)
+                assert A._gaz_at(tk, idx, 0)[0] == _ref_gaz_at(tk, lst, 0)
+                assert A._title_at(tk, idx, 0) == _ref_title_at(tk, lst, 0)
+                assert A._head_position(tk, idx) == _ref_head_position(tk, lst)
+                assert A._whole_gaz(tk, idx) == (_ref_gaz_at(tk, lst, 0) == len(lst))
+                stop = A._first_in(tk.split_stops, a + 1, b)
+                assert (stop if stop is not None and not A._whole_gaz(tk, idx) else None) == (
+                    _ref_stop_split(tk, lst)
+                )
+                split = A._first_and_split(tk, idx) if len(idx) >= 3 and not A._whole_gaz(tk, idx) else None
+                assert split == _ref_and_split(tk, lst)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+@example("a John Smith said. Sarah Jane Smith and Osama bin Laden")
+@example("Aa-B-B")
+def test_plain_runs_parse_as_the_general_path_does(text: str) -> None:
+    """A run with no special word gives the candidates the general parse gives."""
+    tk = _tokens(text)
+    for run in A._sequences(tk):
+        fast: list[A._Cand] = []
+        A._parse_run(tk, run, fast)
+        special = tk.special
+        tk.special = list(range(tk.n))  # every word special: the general path
+        try:
+            general: list[A._Cand] = []
+            A._parse_run(tk, run, general)
+        finally:
+            tk.special = special
+        assert fast == general
+
+
+@settings(max_examples=200, deadline=None)
+@given(_texts)
+@example("US UK NATO U.S. ABC CARLY")
+def test_acronyms_parse_as_plain_words_do(text: str) -> None:
+    """An acronym in a shouted run gives what the plain parse of the one word gives."""
+    tk = _tokens(text)
+    for q in range(tk.n):
+        if A._acronym_ok(tk, q):
+            plain: list[A._Cand] = []
+            A._parse_plain(tk, [q], plain)
+            direct: list[A._Cand] = []
+            A._parse_acronym(tk, q, direct)
+            assert direct == plain
+
+
+# --- hostile text ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["Bosnia and ", "Abc The ", "Iraq and ", "Institute of Abc and Iraq and ", "Abc Bosnia and Abc ",
+     "U.S. ", "US UK ", "Mr. Smith said. "],
+)
+def test_long_runs_do_not_recurse(unit: str) -> None:
+    """A run of thousands of words split at every stop word or "and" is parsed without recursion."""
+    text = unit * 4000
+    art = otr.Article.from_text(text, id="h")
+    for actor in A.article_actors(art):
+        for m in actor.mentions:
+            assert text[m.span.start : m.span.end] == m.text
+
+
+def test_hyphenated_run_of_three_words() -> None:
+    """Three words joined by hyphens opening a sentence are one name, not a crash."""
+    actors = A.article_actors(otr.Article.from_text("Aa-B-B", id="h"))
+    assert [m.text for a in actors for m in a.mentions] in ([], ["Aa-B-B"])
+
+
+def test_spelling_variant_of_a_long_surname() -> None:
+    """A surname too long for the deletion index still takes its one-letter variants."""
+    surname = "Sol" + "e" * 70 + "imani"
+    variant = "Sol" + "e" * 69 + "imani"
+    text = f"Qassem {surname} spoke. Then {variant} said nothing."
+    actors = A.article_actors(otr.Article.from_text(text, id="v"))
+    person = [a for a in actors if a.kind == "person"]
+    assert len(person) == 1
+    assert {m.text for m in person[0].mentions} == {f"Qassem {surname}", variant}
+    assert any(m.rule == "spelling_variant" for m in person[0].mentions)
