@@ -786,7 +786,12 @@ def _content_after(
             break
         pos = m.end()
     m = _THAT_AHEAD.match(text, pos, sent_end)
-    if m and (cue in _OBJECT_VERBS or m.end() - pos < 12 or strict) and "," not in m.group():
+    if (
+        m
+        and (cue in _OBJECT_VERBS or m.end() - pos < 12 or strict)
+        and "," not in m.group()
+        and " to " not in m.group()[:-5]
+    ):  # "continued to fire rockets at bases that housed": a relative "that", no reported clause
         pos = m.end() - 5  # the content starts at "that"
     elif strict:
         if cue.startswith("ask") and _QUESTION_AHEAD.match(text, pos, sent_end):
@@ -853,6 +858,10 @@ def _content_after(
     return (pos, end)
 
 
+_FREQUENCY = regex.compile(
+    r"(?:about|nearly|almost|some|more[ ]than|at[ ]least|only|just)?[ ]?"
+    r"(?:a[ ]dozen|\w+|\d+)[ ](?:times|occasions)(?:[ ](?:before|since|so[ ]far|this[ ]year))?"
+)
 _CALLING = frozenset(["call", "calls", "called", "calling"])
 _COMPLEMENT = regex.compile(
     r"""
@@ -1242,6 +1251,8 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
             content = _content_before(text, ss, mention.start if not inverted else cs)
         if content is None or _mostly_quoted(layout, content):
             continue
+        if cls == "stance" and _FREQUENCY.fullmatch(text, content[0], content[1]):
+            continue  # "had attacked about a dozen times": how often, not what
         if verb in _CALLING and not _names_something(text, content, mention, mkind):
             continue  # "Obama called both candidates", "a group called Ginbot 7": no statement
         content_words = text[content[0] : content[1]].split()
@@ -1495,6 +1506,21 @@ def sentence_subject(text: str, ss: int, limit: int) -> Span | None:
         j += 1
     if j == i or not _is_name_token(toks[j - 1][2]) or toks[i][2] in _CAP_PREPOSITIONS:
         return None
+    if first.lower() in _DETERMINERS and first[:1].isupper():
+        # "The prime minister had ... and favored ...": the noun phrase up to its verb
+        k = i + 1
+        while (
+            k < len(toks)
+            and k - i <= 8
+            and (toks[k][2][:1].isalnum() or toks[k][2] in {"(", ")", "-", "'s", "’s"})
+            and toks[k][2].lower() not in _STOP
+            and toks[k][2].lower() not in _BETWEEN
+            and toks[k][2].lower() not in cue_classes()
+        ):
+            k += 1
+        if k == i + 1 or k - i > 8 or k >= len(toks):
+            return None
+        return Span(start=toks[i][0], end=toks[k - 1][1])
     if first in _OPENERS or "’" in first or "'" in first:
         return None  # "As ...", "While ...", "Asked about ...", "It’s ...": no name
     if j < len(toks) and toks[j][2] == ",":
