@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import regex
@@ -1175,6 +1175,21 @@ def _noun_records(text: str, layout: Layout) -> list[SpeechRecord]:
     return out
 
 
+def _per_article(func: Callable[[Article], list[Claim]]) -> Callable[[Article], list[Claim]]:
+    """Remember the result for the last few articles: :func:`~ontherecord.extract_claims` asks
+    again for the article :func:`~ontherecord.analyze_article` has just attributed."""
+    cached = functools.lru_cache(maxsize=4)(lambda article: tuple(func(article)))
+
+    @functools.wraps(func)
+    def wrapper(article: Article) -> list[Claim]:
+        if not isinstance(article, Article):
+            return func(article)  # raises the library's own error
+        return list(cached(article))
+
+    return wrapper
+
+
+@_per_article
 def attribute(article: Article) -> list[Claim]:
     """Return every statement the article attributes to a source, sorted by position.
 

@@ -12,6 +12,7 @@ previous speaker when it continues a speaker's quotation.
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Any
 
 import regex
@@ -431,12 +432,30 @@ def _scan(article: Article) -> tuple[list[_QuoteRecord], Layout, list[tuple[int,
 def _analyse(article: Article, *, with_speech: bool = True) -> tuple[list[Quote], list[Any], Layout]:
     """Quotations and reported speech of one article, with speakers resolved in text order.
 
-    Returns (quotes, speech records, layout); the speech records are resolved in place.
+    Returns (quotes, speech records, layout); the speech records are resolved. With speech (the
+    default) the result comes from a small cache: :func:`extract_quotes`, :func:`attribute` and
+    :func:`extract_claims` all ask for the article just read. The lists are the caller's own; the
+    records and the layout are shared and must not be changed.
     """
-    from ontherecord.extract._attribution import speech_records
-
     if not isinstance(article, Article):
         raise InvalidInputError(f"expected an Article, got {type(article).__name__}")
+    if not with_speech:
+        quotes, speech, layout = _read(article, with_speech=False)
+    else:
+        quotes, speech, layout = _analysed(article)
+    return list(quotes), list(speech), layout
+
+
+@functools.lru_cache(maxsize=4)
+def _analysed(article: Article) -> tuple[tuple[Quote, ...], tuple[Any, ...], Layout]:
+    # keyed on the article (a frozen value: equal articles give equal results); the last few only,
+    # so memory does not grow with the corpus
+    return _read(article, with_speech=True)
+
+
+def _read(article: Article, *, with_speech: bool) -> tuple[tuple[Quote, ...], tuple[Any, ...], Layout]:
+    from ontherecord.extract._attribution import speech_records
+
     text = article.text
     records, layout, paragraphs = _scan(article)
     used = {r.cue_span.start for r in records if r.cue_span is not None}
@@ -485,7 +504,7 @@ def _analyse(article: Article, *, with_speech: bool = True) -> tuple[list[Quote]
                 prev = r if (r.speaker is not None or r.mention is not None) else None
         else:
             item.resolve(resolver)
-    quotes = [
+    quotes = tuple(
         Quote(
             span=Span(start=r.start, end=r.end),
             text=text[r.start : r.end],
@@ -498,8 +517,8 @@ def _analyse(article: Article, *, with_speech: bool = True) -> tuple[list[Quote]
             rule=r.rule or "unattributed",
         )
         for r in records
-    ]
-    return quotes, speech, layout
+    )
+    return quotes, tuple(speech), layout
 
 
 def _split_second(text: str, prev: _QuoteRecord, r: _QuoteRecord) -> bool:
