@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import threading
+from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -369,7 +371,46 @@ class Layout:
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Tokens of ``text[start:end]`` as (start, end, token)."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    if len(text) < _INDEXED or not 0 <= start < end <= len(text):
+        return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    # A long text is tokenised once (per thread) and each window read from the index: the
+    # windows overlap (every cue reads the 240 characters before it), and rescanning them made
+    # text dense with cues cost hundreds of passes over it. Only a token cut by an edge of the
+    # window is tokenised again, so the result is what scanning the window gives.
+    index = getattr(_token_index, "value", None)
+    if index is None or index[0] is not text:
+        index = (text, *_token_bounds(text))
+        _token_index.value = index
+    _, starts, ends = index
+    out: list[tuple[int, int, str]] = []
+    k = bisect.bisect_left(starts, start)
+    if k > 0 and ends[k - 1] > start:  # a token runs across the start: scan its part in the window
+        edge = ends[k - 1]
+        for m in _TOKEN.finditer(text, start, end):
+            if m.start() >= edge:
+                break
+            out.append((m.start(), m.end(), m.group()))
+        if edge >= end:
+            return out
+    hi = max(k, bisect.bisect_right(ends, end, lo=k))
+    out.extend((s, e, text[s:e]) for s, e in zip(starts[k:hi], ends[k:hi], strict=True))
+    if hi < len(starts) and starts[hi] < end:  # a token runs across the end: scan its part
+        out.extend((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, starts[hi], end))
+    return out
+
+
+_INDEXED = 4096  # texts shorter than this are scanned window by window
+_token_index = threading.local()  # the last long text tokenised in this thread, and its tokens
+
+
+def _token_bounds(text: str) -> tuple[array[int], array[int]]:
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        starts.append(s)
+        ends.append(e)
+    return starts, ends
 
 
 # --------------------------------------------------------------------------------------------
@@ -822,6 +863,8 @@ def _cut_clause(text: str, pos: int, end: int) -> int:
     """Where a reported clause that runs to ``end`` really ends: before a participle clause, a
     concessive clause, a second verb of the same subject, a colon opening a quotation or a semicolon
     (outside quotation marks)."""
+    if all(text.find(c, pos, end) < 0 for c in (",", ";", ":", " and ")):
+        return end  # every break needs one of these: skip the scan (cues can stand every few words)
     for m in _CLAUSE_BREAK.finditer(text, pos, end):
         before = text[pos : m.start()]
         opened = before.count("“") - before.count("”") + before.count('"') % 2
