@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -464,6 +465,27 @@ def _reported(r: _Reader, span: Span) -> bool:
     return False
 
 
+class _Cover:
+    """Spans looked up by position: which one overlaps or contains a span, in log time (an
+    article can hold thousands of attributed statements or furniture paragraphs)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s.start for s in ordered]
+        self._ends = [s.end for s in ordered]
+        self._reach = list(itertools.accumulate(self._ends, max))  # the furthest end so far
+
+    def overlaps(self, span: Span) -> bool:
+        """Whether a span shares a character with ``span`` (as :meth:`Span.overlaps`)."""
+        k = bisect.bisect_left(self._starts, span.end)  # the spans that start before it ends
+        return k > 0 and self._reach[k - 1] > span.start
+
+    def contains(self, span: Span) -> bool:
+        """Whether a span contains ``span`` (as :meth:`Span.contains`)."""
+        k = bisect.bisect_right(self._starts, span.start)  # the spans that start at or before it
+        return k > 0 and self._reach[k - 1] >= span.end
+
+
 def _author_rule(s: Statement) -> str | None:
     if s.quantities:
         return "author.quantity"
@@ -497,14 +519,15 @@ def extract_claims(article: Article) -> list[Statement]:
 
     r = _Reader(article)
     out = [_statement(r, c, "attributed") for c in attribute(article)]
-    taken = sorted(s.span for s in out)
+    taken = _Cover(s.span for s in out)
+    furniture = _Cover(f.span for f in article.furniture)
     for sent in article.sentences:
         span = sent.span
-        if not sent.text.strip() or article.is_furniture(span):
+        if not sent.text.strip() or furniture.contains(span):
             continue
         if _QUESTION_END.search(sent.text):
             continue
-        if any(t.overlaps(span) for t in taken):
+        if taken.overlaps(span):
             continue
         if len(_WORD.findall(sent.text)) < 4:
             continue
