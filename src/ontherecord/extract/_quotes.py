@@ -44,10 +44,14 @@ _DOUBLE_CLOSE = frozenset("”»")
 _SINGLE = frozenset("‘’'‚‛")
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/:;")  # characters after which a mark opens
 _ELISIONS = frozenset({"em", "cause", "til", "tis", "twas", "n", "bout", "round", "s"})
+_LINE = regex.compile(r"[^\n]+")
+_LETTERS = regex.compile(r"[\p{L}]+")
+_DASH_NAME = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[ ]?){1,5}")  # "— Senator X"
+_COLON_INTRO = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[ ]){0,3}\p{Lu}[\p{L}.'’\-]*:[ ]*$")  # "Smith: “"
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in regex.finditer(r"[^\n]+", text)]
+    return [m.span() for m in _LINE.finditer(text)]
 
 
 def _is_apostrophe(text: str, i: int, start: int, end: int) -> bool:
@@ -60,7 +64,7 @@ def _is_apostrophe(text: str, i: int, start: int, end: int) -> bool:
         return True  # ’90s
     if not prev.isalnum() and nxt.isalpha():
         # an opening mark, unless it is an elision: 'em, 'cause, ’n’
-        m = regex.match(r"[\p{L}]+", text[i + 1 : min(end, i + 8)])
+        m = _LETTERS.match(text, i + 1, min(end, i + 8))
         word = m.group().lower() if m else ""
         if word in _ELISIONS and (i + 1 + len(word) >= end or not text[i + 1 + len(word)].isalpha()):
             return True
@@ -202,7 +206,7 @@ def _after_quote(text: str, pos: int, end: int) -> tuple[Span, Span, str, str] |
         q = p
         while q < end and text[q] in "—–- ":
             q += 1
-        name = regex.match(r"(?:\p{Lu}[\p{L}.'’\-]*[ ]?){1,5}", text[q:end])
+        name = _DASH_NAME.match(text, q, end)
         if name and name.group().strip():
             return Span(start=q, end=q + len(name.group().rstrip())), Span(start=p, end=p + 1), "—", "dash"
         return None
@@ -287,9 +291,9 @@ def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, 
             best = m  # the last cue that may introduce a quotation
     if best is None:
         # "Smith: “..." a bare colon after a name
-        m2 = regex.search(
-            r"(?:\p{Lu}[\p{L}.'’\-]*[ ]){0,3}\p{Lu}[\p{L}.'’\-]*:[ ]*$", text[max(lo, open_at - 60) : open_at]
-        )
+        window = text[max(lo, open_at - 60) : open_at]
+        # a match ends with the colon (and spaces): most windows are ruled out without a search
+        m2 = _COLON_INTRO.search(window) if window.rstrip(" \n").endswith(":") else None
         if m2:
             base = max(lo, open_at - 60)
             s = base + m2.start()
