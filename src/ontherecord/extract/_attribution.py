@@ -378,10 +378,9 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     # text dense with cues cost hundreds of passes over it. Only a token cut by an edge of the
     # window is tokenised again, so the result is what scanning the window gives.
     index = getattr(_token_index, "value", None)
-    if index is None or index[0] is not text:
-        index = (text, *_token_bounds(text))
-        _token_index.value = index
-    _, starts, ends = index
+    if index is None or index.text is not text:
+        index = _token_index.value = _TokenIndex(text)
+    starts, ends = index.starts, index.ends
     out: list[tuple[int, int, str]] = []
     k = bisect.bisect_left(starts, start)
     if k > 0 and ends[k - 1] > start:  # a token runs across the start: scan its part in the window
@@ -393,7 +392,7 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if edge >= end:
             return out
     hi = max(k, bisect.bisect_right(ends, end, lo=k))
-    out.extend((s, e, text[s:e]) for s, e in zip(starts[k:hi], ends[k:hi], strict=True))
+    index.extend(out, k, hi)
     if hi < len(starts) and starts[hi] < end:  # a token runs across the end: scan its part
         out.extend((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, starts[hi], end))
     return out
@@ -403,14 +402,35 @@ _INDEXED = 4096  # texts shorter than this are scanned window by window
 _token_index = threading.local()  # the last long text tokenised in this thread, and its tokens
 
 
-def _token_bounds(text: str) -> tuple[array[int], array[int]]:
-    starts: array[int] = array("q")
-    ends: array[int] = array("q")
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        starts.append(s)
-        ends.append(e)
-    return starts, ends
+class _TokenIndex:
+    """Where the tokens of one text stand, and the tokens themselves for a few recent blocks."""
+
+    BLOCK = 256  # tokens per block
+    KEPT = 64  # blocks kept (the windows move through the text: older blocks are not read again)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: array[int] = array("q")
+        self.ends: array[int] = array("q")
+        for m in _TOKEN.finditer(text):
+            s, e = m.span()
+            self.starts.append(s)
+            self.ends.append(e)
+        self._blocks: dict[int, list[tuple[int, int, str]]] = {}
+
+    def extend(self, out: list[tuple[int, int, str]], k: int, hi: int) -> None:
+        """Append tokens ``k`` to ``hi`` (indices into the text's tokens) to ``out``."""
+        size = self.BLOCK
+        for b in range(k // size, (hi + size - 1) // size):
+            block = self._blocks.get(b)
+            if block is None:
+                if len(self._blocks) >= self.KEPT:
+                    del self._blocks[next(iter(self._blocks))]  # the oldest
+                lo, up, text = b * size, min((b + 1) * size, len(self.starts)), self.text
+                block = self._blocks[b] = [
+                    (s, e, text[s:e]) for s, e in zip(self.starts[lo:up], self.ends[lo:up], strict=True)
+                ]
+            out.extend(block[max(0, k - b * size) : hi - b * size])
 
 
 # --------------------------------------------------------------------------------------------
