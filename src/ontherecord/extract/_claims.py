@@ -393,6 +393,7 @@ def _find_events(r: _Reader, span: Span, quantities: Sequence[Quantity]) -> list
     types = [words[_key(m.group())] for m in found]
     span_starts = [sp.start for sp in spans]
     q_starts = [q.span.start for q in quantities]
+    q_longest = max((len(q.span) for q in quantities), default=0)
     breaks = _Breaks(text, span.start, span.end)
     for k, m in enumerate(found):
         etype, subtype = types[k]
@@ -403,7 +404,7 @@ def _find_events(r: _Reader, span: Span, quantities: Sequence[Quantity]) -> list
         # wounded 4 Iraqi soldiers": the 4 are wounded, not killed). Only events that happen to
         # people are counted. Only quantities that start in the clause and near enough can count.
         best: tuple[int, Quantity] | None = None
-        lo_q = bisect.bisect_left(q_starts, cs)
+        lo_q = bisect.bisect_left(q_starts, max(cs, where.start - _COUNT_REACH - q_longest))
         hi_q = bisect.bisect_right(q_starts, where.end + _COUNT_REACH)
         for q in quantities[lo_q:hi_q] if etype in _COUNTED else ():
             if q.span.start < cs or q.span.end > ce:
