@@ -885,12 +885,19 @@ def _cut_clause(text: str, pos: int, end: int) -> int:
     (outside quotation marks)."""
     if all(text.find(c, pos, end) < 0 for c in (",", ";", ":", " and ")):
         return end  # every break needs one of these: skip the scan (cues can stand every few words)
+    # the marks and words before each break are counted as the scan goes, not from ``pos`` again
+    curly = straight = 0
+    counted = pos
+    words = False  # three words at least before the break
     for m in _CLAUSE_BREAK.finditer(text, pos, end):
-        before = text[pos : m.start()]
-        opened = before.count("“") - before.count("”") + before.count('"') % 2
-        if opened > 0 or len(before.split()) < 3:
+        at = m.start()
+        curly += text.count("“", counted, at) - text.count("”", counted, at)
+        straight += text.count('"', counted, at)
+        counted = at
+        words = words or len(text[pos:at].split(maxsplit=3)) >= 3
+        if curly + straight % 2 > 0 or not words:
             continue
-        return m.start()
+        return at
     return end
 
 
