@@ -1,10 +1,14 @@
 """Adversarial inputs: time to analyse 100 KB and 1 MB of hostile text, per pipeline stage.
 
 usage: python benchmarks/bench_adversarial.py [--sizes 100000,1000000] [--stage NAME ...]
+       [--input NAME ...]
 
-Prints one row per input and size: seconds for each stage (segmentation and furniture, then every
-extractor that is installed), and the growth factor from the smallest to the largest size (about
-10 for linear time at 100 KB -> 1 MB). No assertion: read the table.
+Prints one row per input and stage: CPU seconds at each size (segmentation and furniture, then
+every extractor that is installed), and the growth factor from the smallest to the largest size
+(about 10 for linear time at 100 KB -> 1 MB). Each stage runs on a fresh article, so it pays for
+what it needs (claims: attribution, actors, times and quantities). The ``TOTAL`` row is the whole
+per-article analysis as :func:`ontherecord.analyze_article` runs it, with the results that stages
+share computed once: the time to analyse the input. No assertion: read the table.
 """
 
 from __future__ import annotations
@@ -53,6 +57,8 @@ def _stages() -> dict[str, Callable[[otr.Article], object]]:
         ("attribution", "ontherecord.extract._attribution", "attribute"),
         ("times", "ontherecord.extract._times", "extract_times"),
         ("quantities", "ontherecord.extract._quantities", "extract_quantities"),
+        ("claims", "ontherecord.extract._claims", "extract_claims"),
+        ("TOTAL", "ontherecord", "analyze_article"),
     ]:
         try:
             stages[name] = getattr(importlib.import_module(module), func)
@@ -74,6 +80,9 @@ def main() -> None:
     names = list(_inputs(10))
     if args.input:
         names = [n for n in names if n in args.input]
+    # lexicons and patterns load once, before anything is timed
+    warm = 'Iran said 30 troops died on Jan. 8. "No," he said.'
+    otr.analyze_article(otr.Article.from_text(warm, id="warm"))
     print(f"{'input':18} {'stage':18} " + " ".join(f"{s:>10}" for s in sizes) + "   growth")
     worst = 0.0
     for name in names:
@@ -81,14 +90,17 @@ def main() -> None:
             times = []
             for size in sizes:
                 text = _inputs(size)[name]
-                article = otr.Article.from_text(text, id=name)
-                t0 = time.perf_counter()
+                # a fresh article per stage: no stage reuses what an earlier one cached
+                article = otr.Article.from_text(text, id=f"{name}/{stage}")
+                t0 = time.process_time()
                 run(article)
-                times.append(time.perf_counter() - t0)
-            worst = max(worst, times[-1])
+                times.append(time.process_time() - t0)
+            if stage == "TOTAL" or "TOTAL" not in stages:
+                worst = max(worst, times[-1])
             growth = times[-1] / max(times[0], 1e-6)
             print(f"{name:18} {stage:18} " + " ".join(f"{t:10.3f}" for t in times) + f"   x{growth:.1f}")
-    print(f"worst time at {sizes[-1]:,} chars: {worst:.3f} s")
+    what = "analysis" if "TOTAL" in stages else "stage"
+    print(f"worst {what} time at {sizes[-1]:,} chars: {worst:.3f} s")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,11 @@ articles are linked only when the articles share at least two actors (the same s
 published within ``window_days`` of each other; claims of one article only when they stand close
 together (overlapping context) or name the same actor, since an article can recall several
 events of a kind ("the 2012 shooting" in a story about another). Linked claims form a cluster
-(connected components, so membership does not depend on corpus order). Each cluster counts its
+(connected components, so membership does not depend on corpus order). Only claims that share
+the kind of event and a specific anchor or an identifying actor are compared; when more than 129
+share one (a large corpus), each is compared with the next 128 of them in order of publication
+(undated last, then by article id and position) rather than with all, so the work stays linear:
+such a cluster joins through that chain and may split where the chain breaks. Each cluster counts its
 independent reports: copies found by :func:`~ontherecord.deduplicate` (duplicate articles, and
 claims inside a passage reused between two articles) count once. Conflicts are flagged: counts of
 the same event that cannot both be true (30 killed vs no casualties, 12 vs 40 dead; a negated or
@@ -35,7 +39,7 @@ import datetime as dt
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -46,7 +50,7 @@ from ontherecord.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from ontherecord._actor import Actor
-    from ontherecord.corpus._dedup import DedupResult
+    from ontherecord.corpus._dedup import DedupResult, ReusedPassage
     from ontherecord.extract._claims import ClaimEvent, Statement
     from ontherecord.extract._quantities import Quantity
 
@@ -67,6 +71,8 @@ _NEEDS_MEANS = frozenset({"attack"})
 #: Actors two articles must share to be about the same story (or one capitalised name in the
 #: claims' contexts: "Saada" in "the airstrike near Saada" and "the Saada market").
 _STORY_OVERLAP = 2
+#: Pairs tested per claim in a large candidate bucket (see :func:`_candidates`).
+_MAX_PAIRED = 128
 #: Zero counts of these subtypes deny any casualty; a zero of "killed" denies only deaths.
 _ZERO_COVERS = {
     "injured": frozenset({"killed", "injured", "casualties"}),
@@ -350,9 +356,14 @@ def _count(m: ClusterMember) -> tuple[tuple[float, float], str] | None:
     return None
 
 
-def _number_conflict(ma: ClusterMember, mb: ClusterMember) -> str | None:
+def _number_conflict(
+    ma: ClusterMember,
+    mb: ClusterMember,
+    ca: tuple[tuple[float, float], str] | None,
+    cb: tuple[tuple[float, float], str] | None,
+) -> str | None:
+    """The conflict between the counts ``ca`` and ``cb`` (:func:`_count`) of two members."""
     a, b = ma.event, mb.event
-    ca, cb = _count(ma), _count(mb)
     if ca is None or cb is None:
         return None
     (ra, ta), (rb, tb) = ca, cb
@@ -369,15 +380,18 @@ def _number_conflict(ma: ClusterMember, mb: ClusterMember) -> str | None:
 
 def _conflicts_of(members: list[ClusterMember]) -> list[ClaimConflict]:
     out = []
+    # every pair is compared: what each member says is read once
+    counts = [_count(m) for m in members]
+    denials = [m.statement.denied for m in members]
     for (i, a), (j, b) in itertools.combinations(enumerate(members), 2):
-        reason = _number_conflict(a, b)
+        reason = _number_conflict(a, b, counts[i], counts[j])
         if reason is not None:
             out.append(ClaimConflict(first=i, second=j, kind="number", reason=reason))
             continue
         if a.article_id == b.article_id:
             continue  # an article that reports a denial and what is denied does not contradict itself
-        if a.statement.denied != b.statement.denied and not (a.event.negated or b.event.negated):
-            denied = a if a.statement.denied else b
+        if denials[i] != denials[j] and not (a.event.negated or b.event.negated):
+            denied = a if denials[i] else b
             out.append(ClaimConflict(
                 first=i, second=j, kind="denial",
                 reason=f"{denied.statement.text!r} is denied by its source",
@@ -444,6 +458,10 @@ def cluster_claims(
         actors: the corpus's :func:`~ontherecord.find_actors` result, when already computed.
         duplicates: the corpus's :func:`~ontherecord.deduplicate` result, when already computed.
 
+    Claims that share the kind of event and an anchor or actor are compared pairwise; when more
+    than 129 share one, each is compared with the next 128 in order of publication only (see the
+    module documentation), so the time grows linearly with the corpus.
+
     Returns:
         The clusters of two or more claims, sorted by their first member (article id, position).
         Each says why it was formed, how many independent reports carry it, and which members
@@ -491,7 +509,7 @@ def cluster_claims(
 
     links: dict[tuple[int, int], tuple[str, str]] = {}
     for key in sorted(index):
-        for i, j in itertools.combinations(index[key], 2):
+        for i, j in _candidates(nodes, index[key]):
             if (i, j) in links:
                 continue
             why = _link(nodes[i], nodes[j], window_days)
@@ -503,34 +521,61 @@ def cluster_claims(
     components: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         components[find(i)].append(i)
+    component_links: dict[int, list[tuple[tuple[int, int], tuple[str, str]]]] = defaultdict(list)
+    for pair, why in sorted(links.items()):
+        component_links[find(pair[0])].append((pair, why))
 
     dedup = deduplicate(arts) if duplicates is None else duplicates
+    passages_of: dict[str, list[ReusedPassage]] = defaultdict(list)
+    for p in dedup.passages:
+        passages_of[p.ids[0]].append(p)
     out = []
-    for members_idx in components.values():
+    for root, members_idx in components.items():
         if len(members_idx) < 2:
             continue
-        out.append(_cluster(nodes, members_idx, links, dedup))
+        out.append(_cluster(nodes, members_idx, component_links[root], dedup, passages_of))
     out.sort(key=lambda c: (c.members[0].article_id, c.members[0].statement.span, c.event))
     return out
+
+
+def _candidates(nodes: list[_Node], bucket: list[int]) -> Iterator[tuple[int, int]]:
+    """The pairs of a bucket (node indices, ascending) worth testing, each as (lower, higher).
+
+    Every pair of a bucket of up to :data:`_MAX_PAIRED` + 1 claims. A larger bucket (a kind of
+    event and an anchor or actor shared by many claims of a large corpus) pairs each claim only
+    with the next :data:`_MAX_PAIRED` in order of publication (undated claims last, then corpus
+    order), so the work stays linear in the number of claims; claims published close together
+    are still compared, and clusters still join through the chain.
+    """
+    if len(bucket) <= _MAX_PAIRED + 1:
+        yield from itertools.combinations(bucket, 2)
+        return
+    order = sorted(bucket, key=lambda i: (nodes[i].published is None, nodes[i].published or dt.date.min, i))
+    for k, i in enumerate(order):
+        for j in order[k + 1 : k + 1 + _MAX_PAIRED]:
+            yield min(i, j), max(i, j)
 
 
 def _cluster(
     nodes: list[_Node],
     idx: list[int],
-    links: dict[tuple[int, int], tuple[str, str]],
+    links: list[tuple[tuple[int, int], tuple[str, str]]],
     dedup: DedupResult,
+    passages_of: Mapping[str, Sequence[ReusedPassage]],
 ) -> ClaimCluster:
+    """One cluster: ``links`` are the links between its members, sorted; ``passages_of`` the
+    reused passages by their first article id."""
     idx = sorted(
         idx, key=lambda i: (nodes[i].article_id, nodes[i].statement.span, nodes[i].event.span)
     )
-    members_of = set(idx)
     uf = _UnionFind()
     ids = sorted({nodes[i].article_id for i in idx})
     for aid in ids:
         uf.union(aid, dedup.representative_of(aid))
-    for p in dedup.passages:
+    id_set = set(ids)
+    for p in [p for aid in ids for p in passages_of.get(aid, ())]:
         a, b = p.ids
-        if a not in ids or b not in ids:
+        if b not in id_set:
             continue
         in_a = any(
             nodes[i].article_id == a and p.spans[0].contains(nodes[i].statement.span) for i in idx
@@ -551,16 +596,15 @@ def _cluster(
     rules: set[str] = set()
     why: list[str] = []
     terms: set[str] = set()
-    for (i, j), (rule, reason) in sorted(links.items()):
-        if i in members_of and j in members_of:
-            rules.add(rule)
-            x, y = nodes[i], nodes[j]
-            why.append(f"{x.article_id}@{x.statement.span.start} ~ {y.article_id}@"
-                       f"{y.statement.span.start}: {reason}")  # fmt: skip
-            if rule == "anchor":
-                terms |= x.specific & y.specific
-            else:
-                terms |= (x.actors & y.actors) | (x.anchors & y.anchors)
+    for (i, j), (rule, reason) in links:
+        rules.add(rule)
+        x, y = nodes[i], nodes[j]
+        why.append(f"{x.article_id}@{x.statement.span.start} ~ {y.article_id}@"
+                   f"{y.statement.span.start}: {reason}")  # fmt: skip
+        if rule == "anchor":
+            terms |= x.specific & y.specific
+        else:
+            terms |= (x.actors & y.actors) | (x.anchors & y.anchors)
     return ClaimCluster(
         event=nodes[idx[0]].event.type, members=members, terms=tuple(sorted(terms)),
         reports=len({m.report for m in members}), article_ids=ids,

@@ -12,6 +12,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import threading
+from array import array
+from collections.abc import Callable
 from typing import Any
 
 import regex
@@ -353,7 +356,66 @@ class Layout:
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Tokens of ``text[start:end]`` as (start, end, token)."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    if len(text) < _INDEXED or not 0 <= start < end <= len(text):
+        return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    # A long text is tokenised once (per thread) and each window read from the index: the
+    # windows overlap (every cue reads the 240 characters before it), and rescanning them made
+    # text dense with cues cost hundreds of passes over it. Only a token cut by an edge of the
+    # window is tokenised again, so the result is what scanning the window gives.
+    index = getattr(_token_index, "value", None)
+    if index is None or index.text is not text:
+        index = _token_index.value = _TokenIndex(text)
+    starts, ends = index.starts, index.ends
+    out: list[tuple[int, int, str]] = []
+    k = bisect.bisect_left(starts, start)
+    if k > 0 and ends[k - 1] > start:  # a token runs across the start: scan its part in the window
+        edge = ends[k - 1]
+        for m in _TOKEN.finditer(text, start, end):
+            if m.start() >= edge:
+                break
+            out.append((m.start(), m.end(), m.group()))
+        if edge >= end:
+            return out
+    hi = max(k, bisect.bisect_right(ends, end, lo=k))
+    index.extend(out, k, hi)
+    if hi < len(starts) and starts[hi] < end:  # a token runs across the end: scan its part
+        out.extend((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, starts[hi], end))
+    return out
+
+
+_INDEXED = 4096  # texts shorter than this are scanned window by window
+_token_index = threading.local()  # the last long text tokenised in this thread, and its tokens
+
+
+class _TokenIndex:
+    """Where the tokens of one text stand, and the tokens themselves for a few recent blocks."""
+
+    BLOCK = 256  # tokens per block
+    KEPT = 64  # blocks kept (the windows move through the text: older blocks are not read again)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: array[int] = array("q")
+        self.ends: array[int] = array("q")
+        for m in _TOKEN.finditer(text):
+            s, e = m.span()
+            self.starts.append(s)
+            self.ends.append(e)
+        self._blocks: dict[int, list[tuple[int, int, str]]] = {}
+
+    def extend(self, out: list[tuple[int, int, str]], k: int, hi: int) -> None:
+        """Append tokens ``k`` to ``hi`` (indices into the text's tokens) to ``out``."""
+        size = self.BLOCK
+        for b in range(k // size, (hi + size - 1) // size):
+            block = self._blocks.get(b)
+            if block is None:
+                if len(self._blocks) >= self.KEPT:
+                    del self._blocks[next(iter(self._blocks))]  # the oldest
+                lo, up, text = b * size, min((b + 1) * size, len(self.starts)), self.text
+                block = self._blocks[b] = [
+                    (s, e, text[s:e]) for s, e in zip(self.starts[lo:up], self.ends[lo:up], strict=True)
+                ]
+            out.extend(block[max(0, k - b * size) : hi - b * size])
 
 
 # --------------------------------------------------------------------------------------------
@@ -961,15 +1023,24 @@ def _cut_clause(text: str, pos: int, end: int) -> int:
     concessive clause, a second verb of the same subject, a colon opening a quotation, a semicolon
     or a new attribution with its own subject (", and three-quarters said ...") (outside quotation
     marks)."""
+    if all(text.find(c, pos, end) < 0 for c in _BREAK_MARKS):
+        return end  # every break needs one of these: skip the scan (cues can stand every few words)
+    # the marks and words before each break are counted as the scan goes, not from ``pos`` again
+    curly = straight = 0
+    counted = pos
+    words = False  # three words at least before the break
     for m in _CLAUSE_BREAK.finditer(text, pos, end):
-        mark = (
-            m.start() + 1 if text[m.start()] == "," and text[m.start() + 1 : m.start() + 2] in "\"”’'" else 0
-        )
-        before = text[pos : max(m.start(), mark + 1 if mark else 0)]
-        opened = before.count("“") - before.count("”") + before.count('"') % 2
-        if opened > 0 or len(before.split()) < 3:
+        at = m.start()
+        # a comma inside the closing mark (`"corrupt," noting`): count the mark as before the break
+        upto = at + 2 if text[at] == "," and text[at + 1 : at + 2] in _CLOSING_MARKS else at
+        upto = max(upto, counted)
+        curly += text.count("“", counted, upto) - text.count("”", counted, upto)
+        straight += text.count('"', counted, upto)
+        counted = upto
+        words = words or len(text[pos:at].split(maxsplit=3)) >= 3
+        if curly + straight % 2 > 0 or not words:
             continue
-        end = m.start()
+        end = at
         break
     end = _cut_new_attribution(text, pos, end)
     # a relative clause that runs to the end hangs on the last noun, not on the statement:
@@ -982,6 +1053,9 @@ def _cut_clause(text: str, pos: int, end: int) -> int:
     return end
 
 
+_CLOSING_MARKS = frozenset(['"', "”", "’", "'"])
+# every clause break, second attribution and trailing relative clause holds one of these
+_BREAK_MARKS = (",", ";", ":", " and ", " but ", " while ", " whereas ", "—", "–", " -")
 _TRAILING_RELATIVE = regex.compile(r",[ ](?:which|who|whom|whose)[ ]")
 
 
@@ -1741,6 +1815,21 @@ def _noun_records(text: str, layout: Layout) -> list[SpeechRecord]:
     return out
 
 
+def _per_article(func: Callable[[Article], list[Claim]]) -> Callable[[Article], list[Claim]]:
+    """Remember the result for the last few articles: :func:`~ontherecord.extract_claims` asks
+    again for the article :func:`~ontherecord.analyze_article` has just attributed."""
+    cached = functools.lru_cache(maxsize=4)(lambda article: tuple(func(article)))
+
+    @functools.wraps(func)
+    def wrapper(article: Article) -> list[Claim]:
+        if not isinstance(article, Article):
+            return func(article)  # raises the library's own error
+        return list(cached(article))
+
+    return wrapper
+
+
+@_per_article
 def attribute(article: Article) -> list[Claim]:
     """Return every statement the article attributes to a source, sorted by position.
 

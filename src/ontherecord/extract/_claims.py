@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -295,6 +296,7 @@ class _Reader:
         self.norm = normalize(article.text)
         self.quantities = extract_quantities(article)
         self.q_starts = [q.span.start for q in self.quantities]
+        self.zeros = _Cover(q.span for q in self.quantities if q.rule == "zero")
         self.times = extract_times(article)
         self.t_starts = [t.span.start for t in self.times]
         self.actors = analyse_article(article).actors
@@ -359,19 +361,24 @@ def _find_cues(r: _Reader, span: Span, skip: Sequence[Span]) -> list[ClaimCue]:
 
 
 def _is_zero(r: _Reader, where: Span) -> bool:
-    return any(q.rule == "zero" and q.span.overlaps(where) for q in r.quantities)
+    return r.zeros.overlaps(where)
 
 
-def _clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    """The clause of ``text[lo:hi]`` around ``pos``."""
-    start, end = lo, hi
-    for m in _CLAUSE_BREAK.finditer(text, lo, hi, timeout=10.0):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
-    return start, end
+class _Breaks:
+    """The clause breaks of ``text[lo:hi]``, scanned once for every event word in it."""
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.lo, self.hi = lo, hi
+        found = [m.span() for m in _CLAUSE_BREAK.finditer(text, lo, hi, timeout=10.0)]
+        self.starts = [a for a, _ in found]
+        self.ends = [b for _, b in found]  # breaks never overlap: sorted too
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """From the end of the last break that ends by ``pos`` to the first that starts at or
+        after it."""
+        k = bisect.bisect_right(self.ends, pos)
+        j = bisect.bisect_left(self.starts, pos)
+        return (self.ends[k - 1] if k else self.lo), (self.starts[j] if j < len(self.starts) else self.hi)
 
 
 def _find_events(r: _Reader, span: Span, quantities: Sequence[Quantity]) -> list[ClaimEvent]:
@@ -383,30 +390,39 @@ def _find_events(r: _Reader, span: Span, quantities: Sequence[Quantity]) -> list
     ns, ne = r.norm_pos(span.start), r.norm_pos(span.end)
     found = [m for m in pattern.finditer(ntext, ns, ne, timeout=10.0) if _key(m.group()) in words]
     spans = [r.orig_span(m.start(), m.end()) for m in found]
+    types = [words[_key(m.group())] for m in found]
+    span_starts = [sp.start for sp in spans]
+    q_starts = [q.span.start for q in quantities]
+    q_longest = max((len(q.span) for q in quantities), default=0)
+    breaks = _Breaks(text, span.start, span.end)
     for k, m in enumerate(found):
-        etype, subtype = words[_key(m.group())]
+        etype, subtype = types[k]
         where = spans[k]
-        cs, ce = _clause_bounds(text, where.start, span.start, span.end)
+        cs, ce = breaks.clause(where.start)
         # the count: a quantity of people (or a zero) in the clause, nearest the event word, with
         # no other event word of the same type between them ("killed an American contractor and
         # wounded 4 Iraqi soldiers": the 4 are wounded, not killed). Only events that happen to
-        # people are counted.
+        # people are counted. Only quantities that start in the clause and near enough can count.
         best: tuple[int, Quantity] | None = None
-        for q in quantities if etype in _COUNTED else ():
+        lo_q = bisect.bisect_left(q_starts, max(cs, where.start - _COUNT_REACH - q_longest))
+        hi_q = bisect.bisect_right(q_starts, where.end + _COUNT_REACH)
+        for q in quantities[lo_q:hi_q] if etype in _COUNTED else ():
             if q.span.start < cs or q.span.end > ce:
-                continue
-            lo, hi = min(q.span.end, where.end), max(q.span.start, where.start)
-            if any(words[_key(o.group())][0] == etype and lo <= sp.start and sp.end <= hi
-                   for o, sp in zip(found, spans, strict=True) if sp != where):  # fmt: skip
-                continue
-            unit = (q.unit or "").lower()
-            if q.rule != "zero" and unit not in victims and unit not in words:
                 continue
             if q.span.overlaps(where):
                 dist = 0
             else:
                 dist = min(abs(q.span.start - where.end), abs(where.start - q.span.end))
-            if dist <= _COUNT_REACH and (best is None or dist < best[0]):
+            if dist > _COUNT_REACH:
+                continue
+            lo, hi = min(q.span.end, where.end), max(q.span.start, where.start)
+            between = range(bisect.bisect_left(span_starts, lo), bisect.bisect_right(span_starts, hi))
+            if any(types[i][0] == etype and spans[i].end <= hi and spans[i] != where for i in between):
+                continue
+            unit = (q.unit or "").lower()
+            if q.rule != "zero" and unit not in victims and unit not in words:
+                continue
+            if best is None or dist < best[0]:
                 best = (dist, q)
         window = ntext[max(r.norm_pos(cs), m.start() - _NEGATION_REACH):m.start()]
         negated = _NEGATED.search(window, timeout=1.0) is not None
@@ -464,6 +480,27 @@ def _reported(r: _Reader, span: Span) -> bool:
     return False
 
 
+class _Cover:
+    """Spans looked up by position: which one overlaps or contains a span, in log time (an
+    article can hold thousands of attributed statements or furniture paragraphs)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s.start for s in ordered]
+        self._ends = [s.end for s in ordered]
+        self._reach = list(itertools.accumulate(self._ends, max))  # the furthest end so far
+
+    def overlaps(self, span: Span) -> bool:
+        """Whether a span shares a character with ``span`` (as :meth:`Span.overlaps`)."""
+        k = bisect.bisect_left(self._starts, span.end)  # the spans that start before it ends
+        return k > 0 and self._reach[k - 1] > span.start
+
+    def contains(self, span: Span) -> bool:
+        """Whether a span contains ``span`` (as :meth:`Span.contains`)."""
+        k = bisect.bisect_right(self._starts, span.start)  # the spans that start at or before it
+        return k > 0 and self._reach[k - 1] >= span.end
+
+
 def _author_rule(s: Statement) -> str | None:
     if s.quantities:
         return "author.quantity"
@@ -497,14 +534,15 @@ def extract_claims(article: Article) -> list[Statement]:
 
     r = _Reader(article)
     out = [_statement(r, c, "attributed") for c in attribute(article)]
-    taken = sorted(s.span for s in out)
+    taken = _Cover(s.span for s in out)
+    furniture = _Cover(f.span for f in article.furniture)
     for sent in article.sentences:
         span = sent.span
-        if not sent.text.strip() or article.is_furniture(span):
+        if not sent.text.strip() or furniture.contains(span):
             continue
         if _QUESTION_END.search(sent.text):
             continue
-        if any(t.overlaps(span) for t in taken):
+        if taken.overlaps(span):
             continue
         if len(_WORD.findall(sent.text)) < 4:
             continue

@@ -119,6 +119,8 @@ def _pattern() -> regex.Pattern[str]:
     approx_alt = "|".join(regex.escape(a).replace(r"\ ", "[ ]") for a in approx)
     return regex.compile(
         rf"""
+        (?<![\p{{L}}0-9])(?=[\p{{L}}0-9$£€¥])             # only where a word or number starts
+                                                       # (implied by what follows: fails fast)
         (?:\b(?P<approx>(?i:{approx_alt}))[ ])?             # "Some", "nearly", "at least"
         (?: (?<![\p{{L}}0-9.,/#:$£€¥-])
             (?P<cur>US\$|\$|£|€|¥)?                        # currency sign

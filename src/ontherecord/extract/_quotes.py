@@ -12,6 +12,7 @@ previous speaker when it continues a speaker's quotation.
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Any
 
 import regex
@@ -43,10 +44,14 @@ _DOUBLE_CLOSE = frozenset("”»")
 _SINGLE = frozenset("‘’'‚‛")
 _OPEN_BEFORE = frozenset(" \t\n([{—–―-/:;")  # characters after which a mark opens
 _ELISIONS = frozenset({"em", "cause", "til", "tis", "twas", "n", "bout", "round", "s"})
+_LINE = regex.compile(r"[^\n]+")
+_LETTERS = regex.compile(r"[\p{L}]+")
+_DASH_NAME = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[ ]?){1,5}")  # "— Senator X"
+_COLON_INTRO = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[ ]){0,3}\p{Lu}[\p{L}.'’\-]*:[ ]*$")  # "Smith: “"
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in regex.finditer(r"[^\n]+", text)]
+    return [m.span() for m in _LINE.finditer(text)]
 
 
 def _is_apostrophe(text: str, i: int, start: int, end: int) -> bool:
@@ -59,7 +64,7 @@ def _is_apostrophe(text: str, i: int, start: int, end: int) -> bool:
         return True  # ’90s
     if not prev.isalnum() and nxt.isalpha():
         # an opening mark, unless it is an elision: 'em, 'cause, ’n’
-        m = regex.match(r"[\p{L}]+", text[i + 1 : min(end, i + 8)])
+        m = _LETTERS.match(text, i + 1, min(end, i + 8))
         word = m.group().lower() if m else ""
         if word in _ELISIONS and (i + 1 + len(word) >= end or not text[i + 1 + len(word)].isalpha()):
             return True
@@ -201,7 +206,7 @@ def _after_quote(text: str, pos: int, end: int) -> tuple[Span, Span, str, str] |
         q = p
         while q < end and text[q] in "—–―- ":
             q += 1
-        name = regex.match(r"(?:\p{Lu}[\p{L}.'’\-]*[ ]?){1,5}", text[q:end])
+        name = _DASH_NAME.match(text, q, end)
         if name and name.group().strip():
             return Span(start=q, end=q + len(name.group().rstrip())), Span(start=p, end=p + 1), "—", "dash"
         return None
@@ -286,9 +291,9 @@ def _before_quote(text: str, lo: int, open_at: int, short: bool) -> tuple[Span, 
             best = m  # the last cue that may introduce a quotation
     if best is None:
         # "Smith: “..." a bare colon after a name
-        m2 = regex.search(
-            r"(?:\p{Lu}[\p{L}.'’\-]*[ ]){0,3}\p{Lu}[\p{L}.'’\-]*:[ ]*$", text[max(lo, open_at - 60) : open_at]
-        )
+        window = text[max(lo, open_at - 60) : open_at]
+        # a match ends with the colon (and spaces): most windows are ruled out without a search
+        m2 = _COLON_INTRO.search(window) if window.rstrip(" \n").endswith(":") else None
         if m2:
             base = max(lo, open_at - 60)
             s = base + m2.start()
@@ -433,12 +438,30 @@ def _scan(article: Article) -> tuple[list[_QuoteRecord], Layout, list[tuple[int,
 def _analyse(article: Article, *, with_speech: bool = True) -> tuple[list[Quote], list[Any], Layout]:
     """Quotations and reported speech of one article, with speakers resolved in text order.
 
-    Returns (quotes, speech records, layout); the speech records are resolved in place.
+    Returns (quotes, speech records, layout); the speech records are resolved. With speech (the
+    default) the result comes from a small cache: :func:`extract_quotes`, :func:`attribute` and
+    :func:`extract_claims` all ask for the article just read. The lists are the caller's own; the
+    records and the layout are shared and must not be changed.
     """
-    from ontherecord.extract._attribution import speech_records
-
     if not isinstance(article, Article):
         raise InvalidInputError(f"expected an Article, got {type(article).__name__}")
+    if not with_speech:
+        quotes, speech, layout = _read(article, with_speech=False)
+    else:
+        quotes, speech, layout = _analysed(article)
+    return list(quotes), list(speech), layout
+
+
+@functools.lru_cache(maxsize=4)
+def _analysed(article: Article) -> tuple[tuple[Quote, ...], tuple[Any, ...], Layout]:
+    # keyed on the article (a frozen value: equal articles give equal results); the last few only,
+    # so memory does not grow with the corpus
+    return _read(article, with_speech=True)
+
+
+def _read(article: Article, *, with_speech: bool) -> tuple[tuple[Quote, ...], tuple[Any, ...], Layout]:
+    from ontherecord.extract._attribution import speech_records
+
     text = article.text
     records, layout, paragraphs = _scan(article)
     used = {r.cue_span.start for r in records if r.cue_span is not None}
@@ -487,7 +510,7 @@ def _analyse(article: Article, *, with_speech: bool = True) -> tuple[list[Quote]
                 prev = r if (r.speaker is not None or r.mention is not None) else None
         else:
             item.resolve(resolver)
-    quotes = [
+    quotes = tuple(
         Quote(
             span=Span(start=r.start, end=r.end),
             text=text[r.start : r.end],
@@ -500,8 +523,8 @@ def _analyse(article: Article, *, with_speech: bool = True) -> tuple[list[Quote]
             rule=r.rule or "unattributed",
         )
         for r in records
-    ]
-    return quotes, speech, layout
+    )
+    return quotes, tuple(speech), layout
 
 
 def _split_second(text: str, prev: _QuoteRecord, r: _QuoteRecord) -> bool:

@@ -450,6 +450,9 @@ class _Context:
     sentence_starts: tuple[int, ...]
     sentence_ends: tuple[int, ...]
     text: str  # normalised text
+    # what future() has read, per sentence, and where the text's quotation marks stand
+    _cues: dict[tuple[int, int], _Cues] = attrs.field(factory=dict, eq=False, repr=False)
+    _marks: list[int] = attrs.field(factory=list, eq=False, repr=False)
 
     def sentence(self, i: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.sentence_starts, i) - 1
@@ -464,12 +467,60 @@ class _Context:
         if _PAST_SPEECH.search(self.text, max(s, start - 26), start):
             return False
         # a quotation has its speaker's tense: only cues on the same side of the quotation marks
-        # as the expression count ("'We will ...,' he said on Wednesday" is past)
-        inside = self.text.count('"', s, start) % 2
-        for m in _future_pattern().finditer(self.text, s, start if before else e):
-            if self.text.count('"', s, m.start()) % 2 == inside:
-                return True
-        return False
+        # as the expression count ("'We will ...,' he said on Wednesday" is past): the same
+        # number of marks, modulo 2, stands before the cue and before the expression
+        inside = self._quote_parity(start)
+        cues = self._cues.get((s, e))
+        if cues is None:
+            # each sentence is scanned once, however many expressions it holds (a long sentence
+            # of day names made this quadratic)
+            found = [m.span() for m in _future_pattern().finditer(self.text, s, e)]
+            cues = self._cues[(s, e)] = _Cues(found, [self._quote_parity(a) for a, _ in found])
+        if not before:
+            return cues.first[inside] < len(cues.starts)
+        # Only the cues before the expression count: a scan that stops at ``start`` finds what the
+        # sentence's scan finds as long as the pattern cannot read up to ``start`` (cues are short);
+        # nearer to it the scan is repeated with that end.
+        safe = start - _future_reach()
+        k = bisect.bisect_left(cues.starts, safe)
+        if cues.first[inside] < k:
+            return True
+        # a scan that stops at ``start`` fails where the sentence's scan failed, up to ``safe``
+        resume = max(cues.spans[k - 1][1] if k else s, safe)
+        return any(
+            self._quote_parity(m.start()) == inside
+            for m in _future_pattern().finditer(self.text, resume, start)
+        )
+
+    def _quote_parity(self, pos: int) -> int:
+        """How many quotation marks stand before ``pos``, modulo 2."""
+        if not self._marks:
+            self._marks.extend(m.start() for m in _QUOTE_MARK.finditer(self.text))
+            self._marks.append(len(self.text) + 1)  # never empty once read
+        return bisect.bisect_left(self._marks, pos) % 2
+
+
+class _Cues:
+    """The future cues of one sentence: their spans and starts, and for each quotation-mark
+    parity the index of the first cue that has it (``len(spans)`` when none has)."""
+
+    __slots__ = ("first", "spans", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]], parities: list[int]) -> None:
+        self.spans = spans
+        self.starts = [a for a, _ in spans]
+        self.first = [len(spans), len(spans)]
+        for i, parity in reversed(list(enumerate(parities))):
+            self.first[parity] = i
+
+
+_QUOTE_MARK = regex.compile('"')
+
+
+@functools.cache
+def _future_reach() -> int:
+    """How far past its start a future cue (and the look-ahead after it) can read."""
+    return 2 * max(len(p) for p in lines("time_future_cues")) + 8
 
 
 Resolved = tuple[TimeType, str | None, str | None]  # type, value, mod
