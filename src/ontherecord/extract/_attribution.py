@@ -909,8 +909,7 @@ def _content_after(
     while pos < sent_end and (text[pos].isspace() or text[pos] in ",:"):
         pos += 1
     end = sent_end
-    while end > pos and (text[end - 1].isspace() or text[end - 1] in ".\"”’'"):
-        end -= 1
+    end = _trim_end(text, pos, end)
     end = _cut_clause(text, pos, end)
     words = text[pos:end].split()
     if len(words) == 2 and words[0].lower() in _PRONOUNS and words[1][:1].islower() and not strict:
@@ -1084,6 +1083,13 @@ def _cut_new_attribution(text: str, pos: int, end: int) -> int:
         if before.count("“") > before.count("”") or before.count('"') % 2:
             continue
         return cut
+    return end
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over spaces, full stops and closing quotation marks (not before ``start``)."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".\"”’'"):
+        end -= 1
     return end
 
 
@@ -1291,8 +1297,7 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
         ):
             # "C1, he said, C2": the sentence around the attribution
             tail = se
-            while tail > ce and (text[tail - 1].isspace() or text[tail - 1] in ".\"”’'"):
-                tail -= 1
+            tail = _trim_end(text, ce, tail)
             content = _clause(text, ss, _cut_clause(text, ce + 1, tail))
         if cls == "stance" and (
             (verb.endswith("ing") and not progressive and not shared) or text.startswith(" by ", ce)
@@ -1472,8 +1477,7 @@ def _stance_adjective_records(text: str, layout: Layout) -> list[SpeechRecord]:
         prep = m.group("prep")
         start = m.start("prep") if prep in {"that", "to"} else m.end()
         end = se
-        while end > start and (text[end - 1].isspace() or text[end - 1] in ".\"”’'"):
-            end -= 1
+        end = _trim_end(text, start, end)
         end = _cut_clause(text, start, end)
         if prep not in {"that", "to"}:
             stop = next(
@@ -1982,23 +1986,14 @@ def _unsourced_claims(text: str, layout: Layout) -> list[Claim]:
         if text[subject.start : subject.end].lower() == "it" and _IMPRESSION.match(text, ce):
             continue  # "it seemed that ...": the writer's impression with no subject of its own
         end = se
-        while end > ce and (text[end - 1].isspace() or text[end - 1] in ".\"”’'"):
-            end -= 1
+        end = _trim_end(text, ce, end)
         end = _cut_clause(text, ce, end)
         content = _clause(text, subject.start, end)
         if content is None or _mostly_quoted(layout, content):
             continue
         out.append(
-            Claim(
-                span=Span(start=content[0], end=content[1]),
-                text=text[content[0] : content[1]],
-                source=None,
-                source_mention=None,
-                source_kind="author",
-                cue=m.group("cue"),
-                cue_span=Span(start=cs, end=ce),
-                confidence=0.4,
-                rule="judgement.author",
+            _unsourced(
+                text, content, None, "author", m.group("cue"), Span(start=cs, end=ce), "judgement.author"
             )
         )
     for m in _QUESTION.finditer(text):
@@ -2014,26 +2009,16 @@ def _unsourced_claims(text: str, layout: Layout) -> list[Claim]:
             if comma < 0:
                 continue
             end = comma
-        while end > start and (text[end - 1].isspace() or text[end - 1] in ".\"”’'"):
-            end -= 1
+        end = _trim_end(text, start, end)
         content = _clause(text, start, end, short=True)
         if content is None or len(text[content[0] : content[1]].split()) < 2:
             continue
         asker = None
         if m.group("asker"):
             asker = Span(start=m.start("asker"), end=m.start("asker") + len(m.group("asker").rstrip()))
+        kind = "anonymous" if asker is None else mention_kind_to_source(text, asker)
         out.append(
-            Claim(
-                span=Span(start=content[0], end=content[1]),
-                text=text[content[0] : content[1]],
-                source=None,
-                source_mention=asker,
-                source_kind="anonymous" if asker is None else mention_kind_to_source(text, asker),
-                cue="asked",
-                cue_span=Span(start=cs, end=cs + 5),
-                confidence=0.5,
-                rule="question.asked",
-            )
+            _unsourced(text, content, asker, kind, "asked", Span(start=cs, end=cs + 5), "question.asked")
         )
     return out
 
@@ -2096,6 +2081,24 @@ def _colon_claims(article: Article, layout: Layout) -> list[Claim]:
             )
         )
     return out
+
+
+def _unsourced(
+    text: str, content: tuple[int, int], mention: Span | None, kind: str, cue: str, cue_span: Span, rule: str
+) -> Claim:
+    """A claim with no resolved source: the writer's judgement or a question put to someone."""
+    a, b = content
+    return Claim(
+        span=Span(start=a, end=b),
+        text=text[a:b],
+        source=None,
+        source_mention=mention,
+        source_kind=kind,
+        cue=cue,
+        cue_span=cue_span,
+        confidence=0.4 if rule == "judgement.author" else 0.5,
+        rule=rule,
+    )
 
 
 def mention_kind_to_source(text: str, mention: Span) -> str:
