@@ -1369,6 +1369,7 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
     out.extend(_noun_records(text, layout))
     out.extend(_stance_adjective_records(text, layout))
     out.extend(_headline_records(text, layout))
+    out.extend(_colon_records(text, layout))
     return out
 
 
@@ -1926,7 +1927,6 @@ def attribute(article: Article) -> list[Claim]:
         )
     claims.extend(r.claim(text) for r in speech)
     claims.extend(_unsourced_claims(text, layout))
-    claims.extend(_colon_claims(article, layout))
     claims = _dedupe(claims)
     if article.furniture:
         # a byline, a biography or a call to action is the publisher's, not a statement reported
@@ -2039,17 +2039,14 @@ def _line_labels() -> frozenset[str]:
     return _data.word_set("line_labels")
 
 
-def _colon_claims(article: Article, layout: Layout) -> list[Claim]:
+def _colon_records(text: str, layout: Layout) -> list[SpeechRecord]:
     """A line that opens with a name and a colon: a headline's source ("Pence: Flowers Won't Be at
     Debate") or a transcript's speaker ("WALLACE: But, Governor ..."). Labels ("Update:", "Photo:",
-    "Editor's note:") are not names."""
-    text = article.text
-    out: list[Claim] = []
-    resolver = None
+    "Editor's note:") are not names. The names are resolved with the other sources, in text order."""
+    out: list[SpeechRecord] = []
     labels = _line_labels()
     for m in _COLON_LINE.finditer(text):
-        name = m.group("name")
-        words = name.split()
+        words = m.group("name").split()
         if any(w.lower().strip(".'’") in labels for w in words) or (
             len(words) == 1 and words[0].lower() in _PRONOUNS
         ):
@@ -2058,27 +2055,9 @@ def _colon_claims(article: Article, layout: Layout) -> list[Claim]:
         if content is None or layout.in_quote(m.start("name")):
             continue
         mention = Span(start=m.start("name"), end=m.end("name"))
-        if resolver is None:
-            from ontherecord.extract._speakers import SpeakerResolver
-
-            resolver = SpeakerResolver(article, in_quote=layout.in_quote)
-        actor, kind = resolver.resolve(mention)
-        if actor is not None:
-            kind = _speaker_kind(actor)
-        elif kind not in {"anonymous", "document"}:
-            kind = "person"
+        cue_span = Span(start=m.end("name"), end=m.end("name") + 1)
         out.append(
-            Claim(
-                span=Span(start=content[0], end=content[1]),
-                text=text[content[0] : content[1]],
-                source=actor,
-                source_mention=mention,
-                source_kind=kind,
-                cue=":",
-                cue_span=Span(start=m.end("name"), end=m.end("name") + 1),
-                confidence=0.5,
-                rule="colon.line",
-            )
+            SpeechRecord(mention, cue_span, ":", content, "colon.line", 0.5, mention_kind(text, mention))
         )
     return out
 
