@@ -383,7 +383,7 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
-_INDEXED = 4096  # texts shorter than this are scanned window by window
+_INDEXED = 32768  # texts shorter than this (most articles) are scanned window by window
 _token_index = threading.local()  # the last long text tokenised in this thread, and its tokens
 
 
