@@ -21,7 +21,8 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -29,11 +30,32 @@ from ontherecord._actor import Actor, ActorMention
 from ontherecord._article import Article
 from ontherecord.errors import DuplicateIdError, InvalidInputError
 
+if TYPE_CHECKING:
+    from ontherecord.extract._actors import ArticleActors
+
 __all__ = ["resolve_actors", "same_actor"]
 
 _ROLE_STOP = frozenset(
-    {"a", "an", "the", "of", "at", "in", "for", "and", "on", "to", "top", "former", "senior",
-     "then", "late", "current", "acting", "deputy"}
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "at",
+        "in",
+        "for",
+        "and",
+        "on",
+        "to",
+        "top",
+        "former",
+        "senior",
+        "then",
+        "late",
+        "current",
+        "acting",
+        "deputy",
+    }
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ARTICLE = regex.compile(r"^(?:al|el|ul)[-\s]")  # the Arabic article opening a name
@@ -149,6 +171,7 @@ def resolve_actors(
     *,
     aliases: Iterable[Iterable[str]] | None = None,
     forbid: Iterable[Iterable[str]] | None = None,
+    found: Mapping[str, ArticleActors] | None = None,
 ) -> list[Actor]:
     """Resolve the actors of several articles into corpus actors.
 
@@ -158,6 +181,9 @@ def resolve_actors(
             group's names is merged with the others (``[["Hashd", "PMF"]]``).
         forbid: groups of names that must never be one actor (``[["Bill Clinton", "Hillary
             Clinton"]]``); a merge that would bring two of them together is refused.
+        found: each article's actors as :func:`~ontherecord.extract._actors.analyse_article`
+            found them, by article id, when already computed (by the worker processes of
+            :func:`~ontherecord.analyze`); the others are found here.
 
     Returns:
         The actors, sorted by kind, then name, then first mention.
@@ -183,7 +209,9 @@ def resolve_actors(
     art_of: list[str] = []
     orphans: list[tuple[str, ActorMention]] = []
     for art in arts:
-        res = analyse_article(art)
+        res = found.get(art.id) if found is not None else None
+        if res is None:
+            res = analyse_article(art)
         for a in res.actors:
             nodes.append(a)
             art_of.append(art.id)
@@ -249,8 +277,11 @@ def resolve_actors(
                 first = nodes[seen[k]].name
                 reason = ""
                 if a.kind == "person":
-                    reason = (f"same name in several articles: {a.name}" if first == a.name
-                              else f"{first} and {a.name} are one name transliterated alike")
+                    reason = (
+                        f"same name in several articles: {a.name}"
+                        if first == a.name
+                        else f"{first} and {a.name} are one name transliterated alike"
+                    )
                 union(seen[k], i, reason)
             else:
                 seen[k] = i
@@ -289,8 +320,11 @@ def resolve_actors(
         shared_roles, shared_ctx = ra & rb, ca & cb
         if not shared_roles and len(shared_ctx) < 2:
             return
-        basis = (f"shared role {', '.join(sorted(shared_roles))}" if shared_roles
-                 else f"both articles name {', '.join(sorted(shared_ctx)[:3])}")
+        basis = (
+            f"shared role {', '.join(sorted(shared_roles))}"
+            if shared_roles
+            else f"both articles name {', '.join(sorted(shared_ctx)[:3])}"
+        )
         union(ia[0], ib[0], f"{' '.join(fa)} and {' '.join(fb)} are spelling variants ({basis})")
 
     blocks: dict[str, list[tuple[str, str]]] = {}
@@ -340,19 +374,21 @@ def resolve_actors(
             roots = [r for r in roots if rw & set().union(*(_role_words(nodes[m]) for m in members[r]))]
         if len(roots) == 1:
             target = min(members[roots[0]])
-            union(roots[0], i, f"{a.name} is the surname of {nodes[target].name}, the only "
-                               f"person of that surname named in full")
+            union(
+                roots[0],
+                i,
+                f"{a.name} is the surname of {nodes[target].name}, the only "
+                f"person of that surname named in full",
+            )
     # 5. single words an article could not place: the surname of one person named in full
     extra: dict[int, list[ActorMention]] = {}
     for aid, m in orphans:
         roots = full_roots_with_surname(m.text)
         if len(roots) == 1:
             extra.setdefault(uf.find(roots[0]), []).append(
-                ActorMention(article_id=aid, span=m.span, text=m.text, rule="surname",
-                             extractor=m.extractor)
+                ActorMention(article_id=aid, span=m.span, text=m.text, rule="surname", extractor=m.extractor)
             )
-    out = [_merge([nodes[i] for i in sorted(members[r])], why[r], extra.get(r, []))
-           for r in sorted(members)]
+    out = [_merge([nodes[i] for i in sorted(members[r])], why[r], extra.get(r, [])) for r in sorted(members)]
     out.sort(key=_sort_key)
     return out
 
@@ -406,5 +442,12 @@ def _merge(parts: list[Actor], reasons: list[str], extra: list[ActorMention]) ->
     elif genders:
         top = genders.most_common()
         gender = top[0][0] if top[0][1] > top[1][1] else None
-    return Actor(name=name, kind=kind, aliases=frozenset(aliases), mentions=tuple(mentions),
-                 roles=frozenset(roles), gender=gender, why=tuple(why))
+    return Actor(
+        name=name,
+        kind=kind,
+        aliases=frozenset(aliases),
+        mentions=tuple(mentions),
+        roles=frozenset(roles),
+        gender=gender,
+        why=tuple(why),
+    )

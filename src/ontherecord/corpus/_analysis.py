@@ -27,6 +27,7 @@ from ontherecord.extract._times import TimeExpression
 if TYPE_CHECKING:
     from ontherecord.corpus._clusters import ClaimCluster
     from ontherecord.corpus._dedup import DedupResult
+    from ontherecord.extract._actors import ArticleActors
     from ontherecord.extract._claims import Statement
 
 __all__ = ["Analysis", "ArticleAnalysis", "analyze", "analyze_article", "iter_analyses"]
@@ -262,7 +263,10 @@ class Analysis:
         if header is None:
             raise InvalidInputError(f"{p}: empty file")
         return cls(
-            articles=articles, actors=actors, duplicates=duplicates, clusters=clusters,
+            articles=articles,
+            actors=actors,
+            duplicates=duplicates,
+            clusters=clusters,
             schema=header["schema"],
         )
 
@@ -324,6 +328,14 @@ def _work(article: Article) -> ArticleAnalysis:
     return _analyze_one(article, _worker_custom)
 
 
+def _work_with_actors(article: Article) -> tuple[ArticleAnalysis, ArticleActors]:
+    """A worker's analysis of one article, with the actors it found on the way (the corpus steps
+    in the parent need them and would otherwise find them again)."""
+    from ontherecord.extract._actors import analyse_article
+
+    return _analyze_one(article, _worker_custom), analyse_article(article)
+
+
 def iter_analyses(
     articles: Iterable[Article],
     *,
@@ -356,13 +368,29 @@ def iter_analyses(
 
     .. versionadded:: 0.1.0
     """
+    for result, _actors_found in _iter_pairs(
+        articles, extractors=extractors, workers=workers, progress=progress, total=total, actors=False
+    ):
+        yield result
+
+
+def _iter_pairs(
+    articles: Iterable[Article],
+    *,
+    extractors: Sequence[Any],
+    workers: int,
+    progress: Progress | None,
+    total: int | None,
+    actors: bool,
+) -> Iterator[tuple[ArticleAnalysis, ArticleActors | None]]:
+    """:func:`iter_analyses`, with each article's actors when ``actors`` (from the workers)."""
     if workers < 1:
         raise InvalidInputError(f"workers must be at least 1, got {workers}")
     custom = _custom(extractors)  # resolve names here too, so unknown names fail early
     done = 0
     if workers == 1:
         for article in articles:
-            yield _analyze_one(article, custom)
+            yield _analyze_one(article, custom), None  # the actors stay in this process's cache
             done += 1
             if progress is not None:
                 progress(done, total)
@@ -377,15 +405,16 @@ def iter_analyses(
     with cf.ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(tuple(run for _, run in custom),)
     ) as pool:
-        window: collections.deque[cf.Future[ArticleAnalysis]] = collections.deque(
-            pool.submit(_work, a) for a in itertools.islice(it, 4 * workers)
+        work: Callable[[Article], Any] = _work_with_actors if actors else _work
+        window: collections.deque[cf.Future[Any]] = collections.deque(
+            pool.submit(work, a) for a in itertools.islice(it, 4 * workers)
         )
         while window:
             result = window.popleft().result()
             nxt = next(it, None)
             if nxt is not None:
-                window.append(pool.submit(_work, nxt))
-            yield result
+                window.append(pool.submit(work, nxt))
+            yield result if actors else (result, None)
             done += 1
             if progress is not None:
                 progress(done, total)
@@ -422,15 +451,20 @@ def analyze(
     .. versionadded:: 0.1.0
     """
     items = corpus if isinstance(corpus, Corpus) else Corpus(corpus)
-    done = list(
-        iter_analyses(items, extractors=extractors, workers=workers, progress=progress, total=len(items))
-    )
+    done: list[ArticleAnalysis] = []
+    found: dict[str, ArticleActors] = {}
+    for result, actors_found in _iter_pairs(
+        items, extractors=extractors, workers=workers, progress=progress, total=len(items), actors=workers > 1
+    ):
+        done.append(result)
+        if actors_found is not None:
+            found[result.article.id] = actors_found
     duplicates = None
     if dedup:
         from ontherecord.corpus._dedup import deduplicate
 
         duplicates = deduplicate(items)
-    return corpus_steps(list(items), done, duplicates=duplicates, clusters=clusters)
+    return corpus_steps(list(items), done, duplicates=duplicates, clusters=clusters, found=found or None)
 
 
 def corpus_steps(
@@ -439,17 +473,19 @@ def corpus_steps(
     *,
     duplicates: DedupResult | None,
     clusters: bool,
+    found: Mapping[str, ArticleActors] | None = None,
 ) -> Analysis:
     """The steps that need the whole corpus, shared by the local and the distributed plans: actors
-    across articles and claim clusters, reusing what the per-article pass already found."""
-    from ontherecord.extract._actors import find_actors
+    across articles and claim clusters, reusing what the per-article pass already found (the
+    statements, and with ``found`` each article's actors, by article id)."""
+    from ontherecord.corpus._actors import resolve_actors
 
-    actors = find_actors(articles)
-    found: tuple[ClaimCluster, ...] | None = None
+    actors = resolve_actors(articles, found=found)  # find_actors, with what the workers found
+    grouped: tuple[ClaimCluster, ...] | None = None
     if clusters:
         from ontherecord.corpus._clusters import cluster_claims
 
-        found = tuple(
+        grouped = tuple(
             cluster_claims(
                 articles,
                 statements={a.article.id: a.statements for a in done},
@@ -457,4 +493,4 @@ def corpus_steps(
                 duplicates=duplicates,
             )
         )
-    return Analysis(articles=done, actors=actors, duplicates=duplicates, clusters=found)
+    return Analysis(articles=done, actors=actors, duplicates=duplicates, clusters=grouped)

@@ -241,11 +241,11 @@ _ISO_DATE = regex.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 def _nodes(
     article: Article,
     statements: list[Statement],
-    names: dict[tuple[str, int, int], str],
+    names: dict[tuple[int, int], str],
     story: frozenset[str],
 ) -> list[_Node]:
     out = []
-    by_article = sorted(((k[1], k[2]), v) for k, v in names.items() if k[0] == article.id)
+    by_article = sorted(names.items())  # this article's identifying mentions, by position
     published = None if article.published is None else article.published.date()
     for s in statements:
         events = _main_event(s)
@@ -480,19 +480,19 @@ def cluster_claims(
     arts = _articles(corpus)
     if not arts:
         return []
-    names: dict[tuple[str, int, int], str] = {}
+    names: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)  # by article, then span
     stories: dict[str, set[str]] = defaultdict(set)
     for actor in find_actors(arts) if actors is None else actors:
         for m in actor.mentions:
             if actor.kind != "document":
                 stories[m.article_id].add(actor.name)
             if actor.kind in _IDENTIFYING_KINDS:
-                names[(m.article_id, m.span.start, m.span.end)] = actor.name
+                names[m.article_id][(m.span.start, m.span.end)] = actor.name
     nodes: list[_Node] = []
     for a in arts:
         found = statements.get(a.id) if statements is not None else None
         claims = list(found) if found is not None else extract_claims(a)
-        nodes.extend(_nodes(a, claims, names, frozenset(stories[a.id])))
+        nodes.extend(_nodes(a, claims, names[a.id], frozenset(stories[a.id])))
 
     # candidate pairs share a specific anchor or an identifying actor
     index: dict[str, list[int]] = defaultdict(list)
