@@ -389,8 +389,12 @@ def _iter_pairs(
     custom = _custom(extractors)  # resolve names here too, so unknown names fail early
     done = 0
     if workers == 1:
+        from ontherecord.extract._actors import analyse_article
+
         for article in articles:
-            yield _analyze_one(article, custom), None  # the actors stay in this process's cache
+            result = _analyze_one(article, custom)
+            # the actors were found for the claims (cached): keep them for the corpus step
+            yield result, analyse_article(article) if actors else None
             done += 1
             if progress is not None:
                 progress(done, total)
@@ -454,7 +458,7 @@ def analyze(
     done: list[ArticleAnalysis] = []
     found: dict[str, ArticleActors] = {}
     for result, actors_found in _iter_pairs(
-        items, extractors=extractors, workers=workers, progress=progress, total=len(items), actors=workers > 1
+        items, extractors=extractors, workers=workers, progress=progress, total=len(items), actors=True
     ):
         done.append(result)
         if actors_found is not None:
