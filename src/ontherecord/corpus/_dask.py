@@ -21,7 +21,7 @@ import gc
 import importlib
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ontherecord._article import Article
 from ontherecord.corpus._analysis import Analysis, ArticleAnalysis, _analyze_one, _custom, corpus_steps
@@ -37,6 +37,9 @@ from ontherecord.corpus._dedup import (
     sketch,
 )
 from ontherecord.errors import InvalidInputError, MissingDependencyError
+
+if TYPE_CHECKING:
+    from ontherecord.extract._actors import ArticleActors
 
 __all__ = ["analyze_dask"]
 
@@ -56,14 +59,17 @@ def _analyze_partition(
     articles: Iterable[Article],
     runs: tuple[Callable[[Article], Any], ...],
     params: DedupParams | None,
-) -> list[tuple[ArticleAnalysis, Sketch | None]]:
+) -> list[tuple[ArticleAnalysis, Sketch | None, ArticleActors]]:
+    """Each article's analysis, its dedup sketch and its actors (for the corpus step)."""
+    from ontherecord.extract._actors import analyse_article
+
     custom = _custom(runs)
-    out: list[tuple[ArticleAnalysis, Sketch | None]] = []
+    out: list[tuple[ArticleAnalysis, Sketch | None, ArticleActors]] = []
     for article in articles:
         if not isinstance(article, Article):
             raise InvalidInputError(f"analyze_dask() takes Article objects, got {type(article).__name__}")
         s = None if params is None else sketch(article, params=params)
-        out.append((_analyze_one(article, custom), s))
+        out.append((_analyze_one(article, custom), s, analyse_article(article)))
     return out
 
 
@@ -133,8 +139,13 @@ def _deduplicate(
     try:
         texts = [a.text for a in arts]
         return _finish(
-            arts, lambda i: _read(texts[i], _paragraphs_of(arts[i], p))[0], sketches, candidates, uf,
-            exact_members, p,
+            arts,
+            lambda i: _read(texts[i], _paragraphs_of(arts[i], p))[0],
+            sketches,
+            candidates,
+            uf,
+            exact_members,
+            p,
         )
     finally:
         if paused:
@@ -206,7 +217,7 @@ def analyze_dask(
         seq = list(items)
         bag = db.from_sequence(seq, npartitions=max(1, min(partitions, len(seq) or 1)))
     params = DedupParams() if dedup else None
-    pairs: list[tuple[ArticleAnalysis, Sketch | None]] = compute(
+    pairs: list[tuple[ArticleAnalysis, Sketch | None, ArticleActors]] = compute(
         bag.map_partitions(_analyze_partition, runs, params)
     )
     pairs.sort(key=lambda r: r[0].article.id)
@@ -216,6 +227,7 @@ def analyze_dask(
 
     duplicates = None
     if params is not None:
-        sketches = [s for _, s in pairs if s is not None]
+        sketches = [s for _, s, _ in pairs if s is not None]
         duplicates = _deduplicate(db, arts, sketches, params, bag.npartitions, compute)
-    return corpus_steps(arts, done, duplicates=duplicates, clusters=clusters)
+    found = {r[0].article.id: r[2] for r in pairs}  # the workers' actors: not found again here
+    return corpus_steps(arts, done, duplicates=duplicates, clusters=clusters, found=found)
