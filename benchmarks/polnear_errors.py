@@ -213,39 +213,32 @@ def cover(frags: Iterable[Fragment], a: int, b: int) -> int:
     return sum(max(0, min(e, b) - max(s, a)) for s, e in frags)
 
 
+def _prediction(
+    item: otr.Claim | otr.Quote, mention: otr.Span | None, kind: str | None, origin: str
+) -> Prediction:
+    """One prediction from a claim or a quotation (``mention`` is its source or speaker span)."""
+    return Prediction(
+        start=item.span.start,
+        end=item.span.end,
+        mention=(mention.start, mention.end) if mention is not None else None,
+        rule=item.rule,
+        cue=str(item.cue) if item.cue is not None else None,
+        quote_kind=kind,
+        origin=origin,
+    )
+
+
 def predictions(article: otr.Article) -> list[Prediction]:
     """The yardstick's prediction list: claims, then quotations whose span is no claim's span."""
     out: list[Prediction] = []
     seen: set[Fragment] = set()
     for claim in otr.attribute(article):
-        mention = claim.source_mention
-        out.append(
-            Prediction(
-                start=claim.span.start,
-                end=claim.span.end,
-                mention=(mention.start, mention.end) if mention is not None else None,
-                rule=claim.rule,
-                cue=str(claim.cue) if claim.cue is not None else None,
-                quote_kind=claim.quote.kind if claim.quote is not None else None,
-                origin="attr",
-            )
-        )
+        kind = claim.quote.kind if claim.quote is not None else None
+        out.append(_prediction(claim, claim.source_mention, kind, "attr"))
         seen.add((claim.span.start, claim.span.end))
     for quote in otr.extract_quotes(article):
-        if (quote.span.start, quote.span.end) in seen:
-            continue
-        mention = quote.speaker_mention
-        out.append(
-            Prediction(
-                start=quote.span.start,
-                end=quote.span.end,
-                mention=(mention.start, mention.end) if mention is not None else None,
-                rule=quote.rule,
-                cue=str(quote.cue) if quote.cue is not None else None,
-                quote_kind=quote.kind,
-                origin="quote",
-            )
-        )
+        if (quote.span.start, quote.span.end) not in seen:
+            out.append(_prediction(quote, quote.speaker_mention, quote.kind, "quote"))
     return out
 
 
