@@ -214,7 +214,7 @@ def cover(frags: Iterable[Fragment], a: int, b: int) -> int:
 
 
 def _prediction(
-    item: otr.Claim | otr.Quote, mention: otr.Span | None, kind: str | None, origin: str
+    item: otr.Claim | otr.Quote, mention: otr.Span | None, kind: str | None, origin: Literal["attr", "quote"]
 ) -> Prediction:
     """One prediction from a claim or a quotation (``mention`` is its source or speaker span)."""
     return Prediction(
