@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import pathlib
 from typing import Any
@@ -471,3 +472,33 @@ def test_relative_who_names_its_antecedent() -> None:
     assert _mention(article, first) == "who"
     assert first.source is not None and first.source.name == "Barkley"
     assert by_text["he likes the Ohio governor"].source is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        (
+            "Trump said Clinton told donors the plan would fail in the Senate.",
+            "Clinton told donors the plan would fail in the Senate",
+            "Trump",
+        ),
+        (
+            "The governor believes voters said they wanted lower taxes and better roads.",
+            "voters said they wanted lower taxes and better roads",
+            "The governor",
+        ),
+    ],
+)
+def test_speech_inside_a_reported_clause_is_the_outer_sources(text: str, content: str, mention: str) -> None:
+    """Speech reported inside a reported clause is part of the outer statement: one claim, from
+    the outer source, holds it."""
+    article, claims = _claims(text)
+    assert [(c.text, _mention(article, c)) for c in claims] == [(content, mention)]
+
+
+def test_text_dense_with_cues_gives_one_claim_per_clause() -> None:
+    """ "X said X said ..." with no sentence end: each reported clause is read once, so the
+    claims do not overlap one another."""
+    _article, claims = _claims("John Smith said " * 400)
+    spans = sorted((c.span.start, c.span.end) for c in claims)
+    assert spans and all(b <= c for (_, b), (c, _) in itertools.pairwise(spans))

@@ -185,3 +185,23 @@ def test_rejects_non_article() -> None:
     """A string instead of an Article raises InvalidInputError."""
     with pytest.raises(otr.errors.InvalidInputError):
         otr.extract_quotes("not an article")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crowd answered \u201c \u201d and left.",
+        "The placard read \u201c\u2014\u201d all day.",
+        "Marks with nothing between them: \u201c'\u00ab \u201c'\u00ab \u201c'\u00ab \u201c'\u00ab",
+        'Stray marks "..." and "?!" quote no words.',
+    ],
+)
+def test_marks_around_no_words_are_no_quotation(text: str) -> None:
+    """A quotation quotes words: marks with no letter or digit between them give none."""
+    assert otr.extract_quotes(otr.Article.from_text(text, id="w")) == []
+
+
+def test_a_quoted_number_is_a_quotation() -> None:
+    """Digits are words enough: a quoted figure is still a quotation."""
+    quotes = otr.extract_quotes(otr.Article.from_text("The sign said \u201c42\u201d in red.", id="n"))
+    assert [q.text for q in quotes] == ["42"]

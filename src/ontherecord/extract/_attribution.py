@@ -1213,6 +1213,9 @@ def _plausible_subject(text: str, mention: Span, mkind: str) -> bool:
 _PLURAL_PEOPLE = regex.compile(r"\p{L}{3,}(?:ers|ors|ists|ians|ants|ents|ees|ives|als|ans|ics|ites|ars)")
 
 
+_CLAUSE_RULES = ("speech.", "belief.")  # records whose content is a reported clause, not an object
+
+
 def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> list[SpeechRecord]:
     """Find reported speech, beliefs, "according to" and cue nouns outside quotation marks."""
     text = article.text
@@ -1230,11 +1233,18 @@ def speech_records(article: Article, layout: Layout, used_cues: set[int]) -> lis
             continue
         verb = m.group("verb")
         cls = classes[verb]
-        if cls in {"stance", "belief", "evidence", "weak"} and out:
+        if out:
             last = out[-1]
-            if last.content[0] <= cs < last.content[1] and last.cue_span.start < cs:
+            if (
+                last.content[0] <= cs < last.content[1]
+                and last.cue_span.start < cs
+                and (cls in {"stance", "belief", "evidence", "weak"} or last.rule.startswith(_CLAUSE_RULES))
+            ):
                 # "Trump warned that Clinton opposes the Second Amendment": the stance is part
-                # of what Trump said, not Clinton's own statement
+                # of what Trump said, not Clinton's own statement. So is speech reported inside a
+                # reported clause ("Trump said Clinton told donors ..."): the clause is Trump's
+                # statement, and one that held it would be dropped as its duplicate (text dense
+                # with cues would otherwise read the same clause once for each cue in it)
                 continue
         mention = subject_before(text, ss, cs)
         progressive = False

@@ -46,6 +46,9 @@ _OPEN_BEFORE = frozenset(" \t\n([{—–―-/:;")  # characters after which a ma
 _ELISIONS = frozenset({"em", "cause", "til", "tis", "twas", "n", "bout", "round", "s"})
 _LINE = regex.compile(r"[^\n]+")
 _LETTERS = regex.compile(r"[\p{L}]+")
+# a quotation quotes words: marks with no letter or digit between them ("“ ”", "“—”", "“'«") quote
+# nothing, and hostile text made of marks would otherwise pair into a quotation every few characters
+_WORDY = regex.compile(r"[\p{L}\p{N}]")
 _DASH_NAME = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[ ]?){1,5}")  # "— Senator X"
 _COLON_INTRO = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[ ]){0,3}\p{Lu}[\p{L}.'’\-]*:[ ]*$")  # "Smith: “"
 
@@ -113,7 +116,7 @@ def _scan_paragraph(
             continue
         if can_close or ch in _DOUBLE_CLOSE or ch == '"':
             cs, ce = open_at + open_len, i
-            if ce > cs and text[cs:ce].strip():
+            if ce > cs and _WORDY.search(text, cs, ce) is not None:
                 out.append((open_at, cs, ce, j, flags))
             open_at = None
             flags = ""
@@ -123,7 +126,7 @@ def _scan_paragraph(
         ce = end
         while ce > cs and text[ce - 1].isspace():
             ce -= 1
-        if ce > cs:
+        if ce > cs and _WORDY.search(text, cs, ce) is not None:
             out.append((open_at, cs, ce, end, flags + "+unclosed"))
             open_end = True
     if singles:
