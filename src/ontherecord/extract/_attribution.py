@@ -356,7 +356,7 @@ class Layout:
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Tokens of ``text[start:end]`` as (start, end, token)."""
-    if len(text) < _INDEXED or not 0 <= start < end <= len(text):
+    if len(text) < _INDEXED or end - start < _SHORT_WINDOW or not 0 <= start < end <= len(text):
         return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     # A long text is tokenised once (per thread) and each window read from the index: the
     # windows overlap (every cue reads the 240 characters before it), and rescanning them made
@@ -384,6 +384,7 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 _INDEXED = 32768  # texts shorter than this (most articles) are scanned window by window
+_SHORT_WINDOW = 96  # and so are short windows (a cue near its sentence start): the index costs more
 _token_index = threading.local()  # the last long text tokenised in this thread, and its tokens
 
 
@@ -2149,13 +2150,17 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     claims.sort(key=lambda c: (c.quote is None, c.source_mention is None, c.span.start))
     kept: list[Claim] = []
     spans: list[tuple[int, int]] = []  # kept spans, sorted by start
+    longest = 0  # the longest kept span: one that starts further back than this ends before ``a``
     for c in claims:
         a, b = c.span.start, c.span.end
         dup = False
         k = bisect.bisect_left(spans, (b, b))
         # only spans that start before this one ends can overlap it; claims stay within a few
         # sentences, so a bounded look back keeps this linear
-        for s, e in reversed(spans[max(0, k - 64) : k]):
+        for j in range(k - 1, max(0, k - 64) - 1, -1):
+            s, e = spans[j]
+            if s + longest <= a:
+                break
             ov = min(b, e) - max(a, s)
             if ov > 0 and ov >= 0.6 * (b - a):
                 dup = True
@@ -2163,4 +2168,5 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
         if not dup:
             kept.append(c)
             bisect.insort(spans, (a, b))
+            longest = max(longest, b - a)
     return kept

@@ -27,7 +27,7 @@ import regex
 
 from ontherecord._article import Span
 from ontherecord._claim import Claim
-from ontherecord._data import lines
+from ontherecord._data import lines, trie
 from ontherecord._text.normalize import normalize
 
 if TYPE_CHECKING:
@@ -196,8 +196,9 @@ class Statement:
 def _phrase_pattern(phrases: Iterable[str]) -> regex.Pattern[str]:
     """A case-insensitive pattern for whole-word phrases, longest first; inner spaces match any
     run of white space."""
-    alts = sorted({p.lower() for p in phrases}, key=lambda p: (-len(p), p))
-    body = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in alts)
+    # a prefix tree, so the engine reads each letter once; it prefers the longest phrase, as an
+    # alternation sorted longest first does. A space stands for any run of white space.
+    body = trie(sorted({" ".join(p.lower().split()) for p in phrases})).replace(r"\ ", r"\s+")
     # n't attaches to its verb, so it needs no word boundary before it
     return regex.compile(
         rf"(?<![\p{{L}}\p{{N}}'])(?:{body})(?![\p{{L}}\p{{N}}])|n't(?![\p{{L}}])",
@@ -445,7 +446,7 @@ def _statement(r: _Reader, claim: Claim, rule: str) -> Statement:
         if ck in ("hedge", "denial"):
             cues.append(ClaimCue(span=claim.cue_span, text=claim.cue, kind=ck,
                                  rule=f"cue:{_key(claim.cue)}"))  # fmt: skip
-    cues.sort(key=lambda c: (c.span, c.kind))
+    cues.sort(key=lambda c: (c.span.start, c.span.end, c.kind))
     actors = r.actors_in(span)
     if claim.source is not None and claim.source not in actors:
         actors.insert(0, claim.source)
@@ -485,7 +486,7 @@ class _Cover:
     article can hold thousands of attributed statements or furniture paragraphs)."""
 
     def __init__(self, spans: Iterable[Span]) -> None:
-        ordered = sorted(spans)
+        ordered = sorted(spans, key=lambda s: (s.start, s.end))  # as Span orders, faster
         self._starts = [s.start for s in ordered]
         self._ends = [s.end for s in ordered]
         self._reach = list(itertools.accumulate(self._ends, max))  # the furthest end so far
@@ -554,5 +555,5 @@ def extract_claims(article: Article) -> list[Statement]:
         rule = _author_rule(s)
         if rule is not None:
             out.append(attrs.evolve(s, rule=rule))
-    out.sort(key=lambda s: (s.span, s.rule))
+    out.sort(key=lambda s: (s.span.start, s.span.end, s.rule))
     return out
