@@ -435,10 +435,23 @@ def _find_events(r: _Reader, span: Span, quantities: Sequence[Quantity]) -> list
     return out
 
 
-def _statement(r: _Reader, claim: Claim, rule: str) -> Statement:
+def _statement(r: _Reader, claim: Claim, rule: str, *, author: bool = False) -> Statement | None:
+    """The statement of a claim. With ``author`` (a sentence in the writer's own voice), None
+    when it is not worth checking: the hedge and negation cues are only looked for then."""
     span = claim.span
     quantities = _within(r.quantities, r.q_starts, span)
     times = _within(r.times, r.t_starts, span)
+    actors = r.actors_in(span)
+    if claim.source is not None and claim.source not in actors:
+        actors.insert(0, claim.source)
+    events = _find_events(r, span, quantities)
+    named = any(a.kind != "document" for a in actors if a is not claim.source)
+    dated = any(t.type in ("date", "time") for t in times)
+    check_worthy = bool(quantities) or bool(events) or (dated and named)
+    if author:
+        rule = "author.quantity" if quantities else "author.event" if events else "author.dated"
+        if not check_worthy:
+            return None
     cues = _find_cues(r, span, [t.span for t in times])
     kinds, _ = _cue_lexicon()
     if claim.cue is not None and claim.cue_span is not None:
@@ -447,13 +460,6 @@ def _statement(r: _Reader, claim: Claim, rule: str) -> Statement:
             cues.append(ClaimCue(span=claim.cue_span, text=claim.cue, kind=ck,
                                  rule=f"cue:{_key(claim.cue)}"))  # fmt: skip
     cues.sort(key=lambda c: (c.span.start, c.span.end, c.kind))
-    actors = r.actors_in(span)
-    if claim.source is not None and claim.source not in actors:
-        actors.insert(0, claim.source)
-    events = _find_events(r, span, quantities)
-    named = any(a.kind != "document" for a in actors if a is not claim.source)
-    dated = any(t.type in ("date", "time") for t in times)
-    check_worthy = bool(quantities) or bool(events) or (dated and named)
     return Statement(
         span=span, text=claim.text, claim=claim, sentence=r.sentence_of(span.start),
         hedges=[c for c in cues if c.kind == "hedge"],
@@ -502,16 +508,6 @@ class _Cover:
         return k > 0 and self._reach[k - 1] >= span.end
 
 
-def _author_rule(s: Statement) -> str | None:
-    if s.quantities:
-        return "author.quantity"
-    if s.events:
-        return "author.event"
-    if s.check_worthy:
-        return "author.dated"
-    return None
-
-
 def extract_claims(article: Article) -> list[Statement]:
     """Find the claims of an article: attributed statements and the writer's own assertions.
 
@@ -534,7 +530,7 @@ def extract_claims(article: Article) -> list[Statement]:
     from ontherecord.extract._attribution import attribute
 
     r = _Reader(article)
-    out = [_statement(r, c, "attributed") for c in attribute(article)]
+    out = [s for c in attribute(article) if (s := _statement(r, c, "attributed")) is not None]
     taken = _Cover(s.span for s in out)
     furniture = _Cover(f.span for f in article.furniture)
     for sent in article.sentences:
@@ -545,15 +541,14 @@ def extract_claims(article: Article) -> list[Statement]:
             continue
         if taken.overlaps(span):
             continue
-        if len(_WORD.findall(sent.text)) < 4:
-            continue
+        if sum(1 for _ in itertools.islice(_WORD.finditer(sent.text), 4)) < 4:
+            continue  # counted up to four: a sentence can be a megabyte long
         if _reported(r, span):
             continue  # reported speech or a quotation attribute() could not place: not the writer's
         claim = Claim(span=span, text=sent.text, source=None, source_kind="author",
                       confidence=1.0, extractor=EXTRACTOR, rule="author")  # fmt: skip
-        s = _statement(r, claim, "author")
-        rule = _author_rule(s)
-        if rule is not None:
-            out.append(attrs.evolve(s, rule=rule))
+        s = _statement(r, claim, "author", author=True)
+        if s is not None:
+            out.append(s)
     out.sort(key=lambda s: (s.span.start, s.span.end, s.rule))
     return out
