@@ -180,3 +180,24 @@ def test_locality_appending_prose_changes_no_earlier_claim() -> None:
             if s.span.end <= len(article.text)
         ]  # fmt: skip
         assert after == before
+
+
+_PIECES = ["killed", "kill", "wounded", "not", "n't", "may", "allegedly", "denied", "x", "7", ",", " ", "\n"]
+_PHRASE_TEXT = st.tuples(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["", " "])).map(
+    lambda parts: parts[1].join(parts[0])
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PHRASE_TEXT, st.integers(0, 400), st.integers(0, 400))
+@example("he was killed", 0, 11)
+@example("at least 7", 0, 2)
+def test_lexicon_matches_read_from_one_scan_equal_a_scan_of_the_range(text: str, a: int, b: int) -> None:
+    """Matches of a lexicon pattern read from one scan of the whole text are those of a scan of
+    the range alone, whatever the range's edges cut."""
+    from ontherecord.extract._claims import _cue_lexicon, _event_lexicon, _Found, _scan
+
+    ns, ne = sorted((min(a, len(text)), min(b, len(text))))
+    for lexicon in (_cue_lexicon, _event_lexicon):
+        pattern = lexicon()[1]
+        assert _Found(text, pattern).within(ns, ne) == _scan(pattern, text, ns, ne)

@@ -310,6 +310,21 @@ class _Reader:
         self.s_starts = [s.start for s in self.sentences]
         # map original offsets to normalised ones
         self._to_norm: list[int] | None = None
+        self._found: dict[str, _Found] = {}
+        self._read: dict[str, int] = {}
+
+    def found(self, name: str, pattern: regex.Pattern[str], ns: int, ne: int) -> list[tuple[int, int, str]]:
+        """The matches of a lexicon pattern in ``norm.text[ns:ne]`` as (start, end, text): what
+        ``pattern.finditer(norm.text, ns, ne)`` gives, read from one scan of the whole text."""
+        found = self._found.get(name)
+        if found is None:
+            # ranges are scanned alone until together they would have read the whole text
+            read = self._read.get(name, 0) + ne - ns
+            self._read[name] = read
+            if read <= len(self.norm.text):
+                return _scan(pattern, self.norm.text, ns, ne)
+            found = self._found[name] = _Found(self.norm.text, pattern)
+        return found.within(ns, ne)
 
     def norm_pos(self, original: int) -> int:
         """The normalised offset of an original offset (the first one not before it)."""
@@ -339,17 +354,53 @@ class _Reader:
         return [self.actors[i] for i in seen]
 
 
+def _scan(pattern: regex.Pattern[str], text: str, ns: int, ne: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, ns, ne, timeout=10.0)]
+
+
+class _Found:
+    """The matches of a pattern of whole-word phrases in a whole text, looked up by range.
+
+    Scanning each statement again cost more than the statement's other work on text dense with
+    them. The matches inside a range are those of a scan of the range alone when no match of the
+    whole text straddles either end of the range and no letter or digit follows it (the patterns'
+    lookbehinds see before the range either way; their lookaheads see its end as the end of the
+    text); otherwise the range is scanned alone, so the answer is always the scan's.
+    """
+
+    def __init__(self, text: str, pattern: regex.Pattern[str]) -> None:
+        self.text, self.pattern = text, pattern
+        self.matches = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, timeout=10.0)]
+        self.starts = [a for a, _, _ in self.matches]
+        self.reach = list(itertools.accumulate((b for _, b, _ in self.matches), max))
+
+    def _straddled(self, pos: int) -> bool:
+        k = bisect.bisect_left(self.starts, pos)  # the matches that start before ``pos``
+        return k > 0 and self.reach[k - 1] > pos
+
+    def within(self, ns: int, ne: int) -> list[tuple[int, int, str]]:
+        text = self.text
+        if (
+            (ne < len(text) and text[ne].isalnum())
+            or self._straddled(ns)
+            or self._straddled(ne)
+        ):
+            return _scan(self.pattern, text, ns, ne)
+        lo = bisect.bisect_left(self.starts, ns)
+        hi = bisect.bisect_left(self.starts, ne)
+        return self.matches[lo:hi]
+
+
 def _find_cues(r: _Reader, span: Span, skip: Sequence[Span]) -> list[ClaimCue]:
     kinds, pattern = _cue_lexicon()
-    text = r.norm.text
     out = []
     ns, ne = r.norm_pos(span.start), r.norm_pos(span.end)
-    for m in pattern.finditer(text, ns, ne, timeout=10.0):
-        word = _key(m.group())
+    for start, end, matched in r.found("cues", pattern, ns, ne):
+        word = _key(matched)
         kind = kinds.get(word)
         if kind is None:
             continue
-        where = r.orig_span(m.start(), m.end())
+        where = r.orig_span(start, end)
         if any(t.overlaps(where) for t in skip):
             continue  # "May" in "May 5", "no" inside a time expression
         if word == "no" and _is_zero(r, where):
@@ -386,12 +437,14 @@ def _find_events(r: _Reader, span: Span, quantities: Sequence[Quantity]) -> list
     words, pattern = _event_lexicon()
     text = r.article.text
     ntext = r.norm.text
-    out = []
+    out: list[ClaimEvent] = []
     victims = _victims()
     ns, ne = r.norm_pos(span.start), r.norm_pos(span.end)
-    found = [m for m in pattern.finditer(ntext, ns, ne, timeout=10.0) if _key(m.group()) in words]
-    spans = [r.orig_span(m.start(), m.end()) for m in found]
-    types = [words[_key(m.group())] for m in found]
+    found = [m for m in r.found("events", pattern, ns, ne) if _key(m[2]) in words]
+    if not found:
+        return out
+    spans = [r.orig_span(a, b) for a, b, _ in found]
+    types = [words[_key(m[2])] for m in found]
     span_starts = [sp.start for sp in spans]
     q_starts = [q.span.start for q in quantities]
     q_longest = max((len(q.span) for q in quantities), default=0)
@@ -425,7 +478,7 @@ def _find_events(r: _Reader, span: Span, quantities: Sequence[Quantity]) -> list
                 continue
             if best is None or dist < best[0]:
                 best = (dist, q)
-        window = ntext[max(r.norm_pos(cs), m.start() - _NEGATION_REACH):m.start()]
+        window = ntext[max(r.norm_pos(cs), m[0] - _NEGATION_REACH) : m[0]]
         negated = _NEGATED.search(window, timeout=1.0) is not None
         out.append(
             ClaimEvent(span=where, text=text[where.start:where.end], type=etype, subtype=subtype,
