@@ -502,3 +502,23 @@ def test_text_dense_with_cues_gives_one_claim_per_clause() -> None:
     _article, claims = _claims("John Smith said " * 400)
     spans = sorted((c.span.start, c.span.end) for c in claims)
     assert spans and all(b <= c for (_, b), (c, _) in itertools.pairwise(spans))
+
+
+_WALK_WORDS = ["said", "says", "told", "the", "a", "he", "who", "also", "quickly", "and", "Smith", ",", "to"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WALK_WORDS), max_size=12), st.sampled_from([" ", "  ", "\n"]))
+def test_the_one_word_shortcut_finds_what_the_walk_finds(words: list[str], gap: str) -> None:
+    """Deciding "no subject" from the word before a cue gives what reading the window does."""
+    from ontherecord.extract import _attribution as attribution
+
+    text = gap.join([*words, "said"])
+    cue = len(text) - len("said")
+    shortcut = attribution.subject_before(text, 0, cue)
+    try:
+        attribution._after_speech_verb, saved = (lambda *_: False), attribution._after_speech_verb
+        walked = attribution.subject_before(text, 0, cue)
+    finally:
+        attribution._after_speech_verb = saved
+    assert shortcut == walked

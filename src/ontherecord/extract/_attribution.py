@@ -434,6 +434,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
     if party is not None:
         # "Senate Majority Leader Mitch McConnell, R-Ky., said": the label is no name
         cue_start = party.start()
+    elif _after_speech_verb(text, max(lo, cue_start - 240), cue_start):
+        return None  # what the walk below finds, without tokenising the window: no subject
     toks = tokens(text, max(lo, cue_start - 240), cue_start)
     i = len(toks) - 1
     while i >= 0 and (
@@ -531,6 +533,28 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
     if head.lower() in _DETERMINERS or head.lower() in _PREPOSITIONS:
         return None
     return Span(start=phrase[0][0], end=phrase[-1][1])
+
+
+def _after_speech_verb(text: str, lo: int, cue_start: int) -> bool:
+    """Whether the word before a cue is a speech verb ("said said"): the walk of
+    :func:`subject_before` stops at it at once and finds no subject. Text made of cues reaches
+    this for every cue, so it is decided from the one word."""
+    end = cue_start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > lo and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:end]
+    if start in (end, lo) or not text[start - 1].isspace() or not word.islower():
+        return False  # not a whole lowercase word of letters standing alone in the window
+    return (
+        word not in _BETWEEN  # an auxiliary or adverb is passed over
+        and not (word.endswith("ly") and len(word) > 4)
+        and word not in _PRONOUNS  # a pronoun is the subject
+        and word != "who"
+        and (word in _STOP or cue_classes().get(word) == "speech")  # the walk stops at these
+    )
 
 
 # a party and state label set off by commas after a name: ", R-Ky.,", ", D-N.Y.,"
