@@ -26,6 +26,7 @@ import regex
 from ontherecord._article import Span
 from ontherecord._data import lines
 from ontherecord._text.normalize import normalize
+from ontherecord._text.triggers import WordIndex, Words, finditer_near, match_at
 
 if TYPE_CHECKING:
     from ontherecord._article import Article
@@ -321,28 +322,62 @@ _PRECEDENCE = {name: i for i, name in enumerate(_RULES)}
 _PRECEDENCE["vague"] = len(_PRECEDENCE)
 
 
-# The rules whose every match holds a unit word ("days", "a fortnight"); they are the slowest to
-# scan (a count may start at any word), so they scan only windows around the unit words. A match
-# starts at most 14 characters before its unit word and ends at most 30 after its start; the
-# margins keep every match, and the context its lookarounds read, inside one window, and windows
-# that touch are merged, so the matches are the ones a scan of the whole text finds.
-_UNIT_RULES = frozenset({"ago", "offset", "duration"})
-_UNIT_HINT = regex.compile(  # a unit word follows a space, a hyphen or a word boundary
-    r"(?<!\p{L})(?i:second|minute|mins|hour|hrs|day|week|fortnight|month|year|decade|centur)"
-)
-_UNIT_MARGIN = 64
+# What every match of a rule consumes: a word of each group (see ``_text.triggers``). A rule none
+# of whose words is in the text is not tried; one whose words are few is tried only around them.
+_MONTH_WORDS = Words(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"))
+_DIGITS = Words(tuple("123456789"))  # a day, an hour or a year holds one
+_UNIT_NAMES = ("second", "minute", "mins", "hour", "hrs", "day", "week", "fortnight", "month", "year",
+               "decade", "centur")  # fmt: skip
+# a count and its unit are joined by a space or a hyphen ("10 days", "two-day")
+_UNIT_WORDS = Words(tuple(f"{sep}{unit}" for sep in " -" for unit in _UNIT_NAMES))
+_NEEDS: dict[str, tuple[Words, ...]] = {
+    "month_day": (_MONTH_WORDS, _DIGITS),
+    "day_month": (_MONTH_WORDS, _DIGITS),
+    "month_year": (_MONTH_WORDS, _DIGITS),
+    "month": (_MONTH_WORDS,),
+    "iso_date": (Words(("-0", "-1")), Words(("19", "20"))),
+    "weekday": (Words(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")),),
+    "deictic": (Words(("esterday", "oday", "omorrow", "night", "morning", "afternoon", "evening")),),
+    "relative_period": (Words((" week", " month", " year", " decade", " quarter")),),
+    "ago": (Words((" ago", " from now", " hence")),),  # "a fortnight ago" needs no space before
+    "offset": (
+        _UNIT_WORDS,
+        Words((" after", " before", " later", " earlier", " prior to", " following", " since", " from")),
+    ),
+    "duration": (_UNIT_WORDS,),
+    "vague_duration": (Words((" day", " week", " month", " year", " decade")),),
+    "decade": (Words(("0s",)),),
+    "year": (Words(("18", "19", "20")),),
+    "clock": (Words(("am", "pm", "a.m", "p.m"), fold=True), _DIGITS),
+    "clock24": (Words((":",)),),  # "00:00" holds no digit but zero
+    "clock_zone": (Words(("GMT", "UTC", "Z")),),
+    "noon": (Words(("noon", "midnight", "midday")),),
+    "set": (Words(("very ", "ach ", "once ", "twice ", "times ", "days")),),
+}
+# The longest match is about 45 characters ("earlier the previous twenty-seven weekends"), and no
+# look-ahead reads more than 8 past a match: a window this wide around a word holds every match
+# that consumes it and all that the match's look-arounds read.
+_REACH = 64
+# "since the 2003 invasion": an event's name may be as long as it likes, but every match starts
+# where its relation word starts.
+_EVENT_STARTS = Words(
+    ("since the ", "after the ", "before the ", "until the ", "following the ", "during the ",
+     "prior to the "),
+    fold=True,
+)  # fmt: skip
 
 
-def _unit_windows(text: str) -> list[tuple[int, int]]:
-    windows: list[tuple[int, int]] = []
-    n = len(text)
-    for m in _UNIT_HINT.finditer(text, timeout=10.0):
-        start, end = max(0, m.start() - _UNIT_MARGIN), min(n, m.end() + _UNIT_MARGIN)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    return windows
+@functools.cache
+def _vague_words() -> Words:
+    """The longest word of each vague phrase, less any that holds another: every match holds one."""
+    longest = {max(p.lower().split(" "), key=len) for p in lines("time_vague")}
+    return Words(tuple(sorted(w for w in longest if not any(o != w and o in w for o in longest))), fold=True)
+
+
+def _rule_matches(name: str, pattern: regex.Pattern[str], index: WordIndex) -> Iterator[regex.Match[str]]:
+    if name == "event":
+        return match_at(pattern, index.text, sorted({s for s, _ in index.spans(_EVENT_STARTS)}))
+    return finditer_near(pattern, index, _NEEDS[name], reach=_REACH)
 
 
 @functools.lru_cache(maxsize=8)
@@ -353,19 +388,12 @@ def _find(text: str) -> tuple[_Found, ...]:
     for its quantities (which leave times out) and for its claims, from the same text.
     """
     found: list[_Found] = []
-    windows: list[tuple[int, int]] | None = None
-    matches: Iterable[regex.Match[str]]
+    index = WordIndex(text)
     for name, pattern in _RULES.items():
-        if name in _UNIT_RULES:
-            if windows is None:
-                windows = _unit_windows(text)
-            matches = (m for ws, we in windows for m in pattern.finditer(text, ws, we, timeout=10.0))
-        else:
-            matches = pattern.finditer(text, timeout=10.0)
-        for m in matches:
+        for m in _rule_matches(name, pattern, index):
             if m.end() > m.start() and _acceptable(name, m):
                 found.append(_Found(m.start(), m.end(), name, m))
-    for m in _vague_pattern().finditer(text, timeout=10.0):
+    for m in finditer_near(_vague_pattern(), index, (_vague_words(),), reach=_REACH):
         found.append(_Found(m.start(), m.end(), "vague", m))
     found.sort(key=lambda f: (-(f.end - f.start), f.start, _PRECEDENCE[f.rule]))
     taken: list[_Found] = []
