@@ -84,8 +84,13 @@ class WordIndex:
             self._folded_done = True
         return self._folded
 
+    def searchable(self, words: Words) -> bool:
+        """Whether the words can be looked for (not when lower-casing the text changed its length)."""
+        return self._haystack(words.fold) is not None
+
     def count(self, words: Words) -> int:
-        """How many times the words stand in the text (at least; overlaps count once)."""
+        """How many times the words stand in the text (at least: overlaps count once), or the text's
+        length when they cannot be looked for."""
         total = 0
         for w in words.words:
             key = (w, words.fold)
@@ -110,16 +115,17 @@ class WordIndex:
         return got
 
     def spans(self, words: Words) -> list[tuple[int, int]]:
-        """Every place where one of the words stands, overlapping ones included, sorted."""
+        """Every place where one of the words stands, overlapping ones included, sorted (only for
+        words that are :meth:`searchable`)."""
         haystack = self._haystack(words.fold)
-        assert haystack is not None  # count() made a text that cannot be folded dense
+        assert haystack is not None
         out: list[tuple[int, int]] = []
         for w in words.words:
             key = (w, words.fold)
             found = self._positions.get(key)
             if found is None:
                 found = []
-                i = haystack.find(w)
+                i = -1 if self._counts.get(key) == 0 else haystack.find(w)
                 while i >= 0:
                     found.append(i)
                     i = haystack.find(w, i + 1)
@@ -195,12 +201,16 @@ def finditer_near(
 
 
 def match_at(
-    pattern: regex.Pattern[str], text: str, starts: Iterable[int], *, timeout: float = 10.0
+    pattern: regex.Pattern[str], index: WordIndex, words: Words, *, timeout: float = 10.0
 ) -> Iterator[regex.Match[str]]:
-    """The matches of ``pattern.finditer(text)`` for a pattern that never matches the empty string
-    and whose matches can start only at ``starts`` (sorted): the pattern is tried there only."""
+    """The matches of ``pattern.finditer(index.text)`` for a pattern that never matches the empty
+    string and whose every match starts where one of ``words`` starts: it is tried there only."""
+    text = index.text
+    if not index.searchable(words):
+        yield from pattern.finditer(text, timeout=timeout)
+        return
     last = 0
-    for q in starts:
+    for q, _ in index.spans(words):
         if q >= last:
             m = pattern.match(text, q, timeout=timeout)
             if m is not None:

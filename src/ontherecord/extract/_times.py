@@ -376,7 +376,7 @@ def _vague_words() -> Words:
 
 def _rule_matches(name: str, pattern: regex.Pattern[str], index: WordIndex) -> Iterator[regex.Match[str]]:
     if name == "event":
-        return match_at(pattern, index.text, sorted({s for s, _ in index.spans(_EVENT_STARTS)}))
+        return match_at(pattern, index, _EVENT_STARTS)
     return finditer_near(pattern, index, _NEEDS[name], reach=_REACH)
 
 
