@@ -258,6 +258,12 @@ _FILLER = ["x" * 150, "The minister said", "word", "U.S.", "1,000.5", "Abc Def"]
     parts=st.lists(st.sampled_from(_PIECES + _FILLER * 4), max_size=120),
     seps=st.lists(st.sampled_from([" ", "  ", "-", "", ", ", "\n"]), min_size=120, max_size=120),
 )
+@example(
+    parts=["x " * 150] * 6
+    + ["Since the", "2003", "invasion", "10", "days", "ago", "at", "5:00pm"]
+    + ["x " * 150] * 6,
+    seps=[" "] * 120,
+)
 def test_rules_scan_near_their_words_as_over_the_whole_text(parts: list[str], seps: list[str]) -> None:
     """Each rule tried only near the words its matches need finds what a scan of the whole text
     finds."""
@@ -270,5 +276,8 @@ def test_rules_scan_near_their_words_as_over_the_whole_text(parts: list[str], se
         near = [(m.span(), m.groups()) for m in _times._rule_matches(name, pattern, index)]
         assert near == [(m.span(), m.groups()) for m in pattern.finditer(text)], name
     vague = _times._vague_pattern()
-    near = [m.span() for m in finditer_near(vague, index, (_times._vague_words(),), reach=_times._REACH)]
+    reach = _times._REACH
+    near = [
+        m.span() for m in finditer_near(vague, index, (_times._vague_words(),), before=reach, after=reach)
+    ]
     assert near == [m.span() for m in vague.finditer(text)]

@@ -19,7 +19,7 @@ DAYS = regex.compile(r"\b(?:[0-9]+[ ])?(?i:days?)\b")
 def test_a_text_without_the_words_is_not_scanned() -> None:
     """No word of a group in the text: no match, whatever the pattern would have found."""
     index = WordIndex("nothing here")
-    assert list(finditer_near(regex.compile("."), index, (Words(("zebra",)),), reach=10)) == []
+    assert list(finditer_near(regex.compile("."), index, (Words(("zebra",)),), before=10, after=10)) == []
 
 
 def test_folded_words_keep_their_offsets() -> None:
@@ -48,9 +48,9 @@ def test_windows_find_what_the_whole_text_holds(parts: list[str]) -> None:
     """The matches near the words are the matches of the whole text, long letter tails included."""
     text = "".join(parts)
     index = WordIndex(text)
-    near = list(finditer_near(NUMBER, index, NUMBER_NEEDS, reach=12, tail=TAIL))
+    near = list(finditer_near(NUMBER, index, NUMBER_NEEDS, before=12, after=12, tail=TAIL))
     assert [m.span() for m in near] == [m.span() for m in NUMBER.finditer(text)]
-    days = list(finditer_near(DAYS, index, (Words(("day",), fold=True),), reach=20))
+    days = list(finditer_near(DAYS, index, (Words(("day",), fold=True),), before=20, after=20))
     assert [m.span() for m in days] == [m.span() for m in DAYS.finditer(text)]
 
 

@@ -9,27 +9,35 @@ not tried, and one whose words are few is tried only in windows around them; whe
 scans the whole text as before. The matches are the ones a scan of the whole text finds:
 
 - every match consumes a word of each of the pattern's :class:`Words` (the caller's promise);
-- ``reach`` bounds how far before such a word a match can start, and how far past it the pattern
-  can read (its match and the look-ahead after it); look-behinds read before a window freely,
-  since ``finditer(text, pos, endpos)`` keeps the text before ``pos``;
+- ``before`` bounds how far before such a word a match can start, and ``after`` how far past the
+  word the pattern can read (its match and the look-ahead after it); look-behinds read before a
+  window freely, since ``finditer(text, pos, endpos)`` keeps the text before ``pos``;
 - windows that touch are merged, so the scan of one window finds, at each position, what the scan
   of the whole text finds there, and no match crosses from one window to the next;
-- a pattern that can read further than ``reach`` only through a run of characters that holds none
-  of its words (a word of letters after a number) gives that run as ``tail``: a window's end is
-  moved past the run it falls in.
+- a pattern that can read further than ``after`` only through a run of characters in which it
+  passes its words over (the digits of a long number, a word of letters after a number) gives
+  that run, and what it reads after it, as ``tail``: a window's end is moved past the run it falls
+  in and that much more.
 """
 
 from __future__ import annotations
 
+import functools
+import string
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 import regex
 
-__all__ = ["WordIndex", "Words", "finditer_near", "match_at"]
+__all__ = ["WORD_CHARS", "WordIndex", "Words", "finditer_near", "match_at", "word_index"]
 
 
-@attrs.frozen
+#: Characters that never stand right before a word that starts a word (``\b`` before it). Only
+#: ASCII: what counts as a letter elsewhere depends on the Unicode version of the pattern engine.
+WORD_CHARS = string.ascii_letters + string.digits + "_"
+
+
+@attrs.frozen(cache_hash=True)
 class Words:
     """Words of which a pattern consumes at least one in every match.
 
@@ -37,14 +45,20 @@ class Words:
         words: the words, as the pattern matches them.
         fold: the pattern matches them in any case (``(?i:...)``); the words are then lower-case
             ASCII and are looked for in the lower-cased text.
+        not_after: characters that never stand right before a word where a match consumes it
+            (:data:`WORD_CHARS` for words the pattern reads after ``\b``); a place after one of
+            them is passed over.
     """
 
     words: tuple[str, ...]
     fold: bool = False
+    not_after: str = ""
 
     def __attrs_post_init__(self) -> None:
         if self.fold and not all(w.isascii() and w == w.lower() for w in self.words):
             raise ValueError(f"folded words must be lower-case ASCII: {self.words}")
+        if not self.not_after.isascii():
+            raise ValueError(f"not_after must be ASCII: {self.not_after!r}")
 
 
 # The characters outside ASCII that a case-insensitive pattern matches with an ASCII letter, and
@@ -64,6 +78,11 @@ def _folded(text: str) -> str | None:
     return folded if len(folded) == len(text) else None
 
 
+# Below this length a text is counted word by word at once; above it, a word with a character the
+# text lacks is not counted (a long text of few characters is done with in a few passes).
+_CHARS_FIRST = 50_000
+
+
 class WordIndex:
     """Where words stand in one text; each word is counted and found once, however many patterns
     need it."""
@@ -72,9 +91,12 @@ class WordIndex:
         self.text = text
         self._folded: str | None = None
         self._folded_done = False
-        self._counts: dict[tuple[str, bool], int] = {}
+        self._counts: dict[Words, int] = {}
+        self._plain_counts: dict[str, int] = {}
+        self._folded_counts: dict[str, int] = {}
         self._chars: dict[tuple[str, bool], bool] = {}
         self._positions: dict[tuple[str, bool], list[int]] = {}
+        self._spans: dict[Words, list[tuple[int, int]]] = {}
 
     def _haystack(self, fold: bool) -> str | None:
         if not fold:
@@ -89,22 +111,29 @@ class WordIndex:
         return self._haystack(words.fold) is not None
 
     def count(self, words: Words) -> int:
-        """How many times the words stand in the text (at least: overlaps count once), or the text's
-        length when they cannot be looked for."""
-        total = 0
-        for w in words.words:
-            key = (w, words.fold)
-            n = self._counts.get(key)
-            if n is None:
-                haystack = self._haystack(words.fold)
-                if haystack is None:
-                    n = len(self.text)
-                elif all(self._has(c, haystack, words.fold) for c in w):
-                    n = haystack.count(w)
-                else:
-                    n = 0  # one of its characters is nowhere (found at once in a text of few)
-                self._counts[key] = n
-            total += n
+        """How many times the words stand in the text (at least: overlaps count once; places that
+        ``not_after`` passes over count too), or the text's length when they cannot be looked
+        for."""
+        total = self._counts.get(words)
+        if total is not None:
+            return total
+        haystack = self._haystack(words.fold)
+        if haystack is None:
+            total = len(self.text)
+        else:
+            total = 0
+            cache = self._folded_counts if words.fold else self._plain_counts
+            chars_first = len(haystack) > _CHARS_FIRST
+            for w in words.words:
+                n = cache.get(w)
+                if n is None:
+                    if chars_first and not all(self._has(c, haystack, words.fold) for c in w):
+                        n = 0
+                    else:
+                        n = haystack.count(w)
+                    cache[w] = n
+                total += n
+        self._counts[words] = total
         return total
 
     def _has(self, char: str, haystack: str, fold: bool) -> bool:
@@ -115,32 +144,54 @@ class WordIndex:
         return got
 
     def spans(self, words: Words) -> list[tuple[int, int]]:
-        """Every place where one of the words stands, overlapping ones included, sorted (only for
-        words that are :meth:`searchable`)."""
+        """Every place where one of the words stands, overlapping ones included, but those that
+        ``not_after`` passes over, sorted (only for words that are :meth:`searchable`)."""
+        out = self._spans.get(words)
+        if out is not None:
+            return out
         haystack = self._haystack(words.fold)
         assert haystack is not None
-        out: list[tuple[int, int]] = []
+        text = self.text
+        not_after = words.not_after
+        out = []
         for w in words.words:
             key = (w, words.fold)
             found = self._positions.get(key)
             if found is None:
                 found = []
-                i = -1 if self._counts.get(key) == 0 else haystack.find(w)
+                counted = (self._folded_counts if words.fold else self._plain_counts).get(w)
+                i = -1 if counted == 0 else haystack.find(w)
                 while i >= 0:
                     found.append(i)
                     i = haystack.find(w, i + 1)
                 self._positions[key] = found
-            out.extend((i, i + len(w)) for i in found)
+            size = len(w)
+            if not_after:
+                out.extend((i, i + size) for i in found if i == 0 or text[i - 1] not in not_after)
+            else:
+                out.extend((i, i + size) for i in found)
         out.sort()
+        self._spans[words] = out
         return out
 
 
+@functools.lru_cache(maxsize=4)
+def word_index(text: str) -> WordIndex:
+    """The :class:`WordIndex` of ``text``, shared by the extractors that read the same text."""
+    return WordIndex(text)
+
+
 def _windows(
-    spans: Iterable[tuple[int, int]], n: int, reach: int, tail: regex.Pattern[str] | None, text: str
+    spans: Iterable[tuple[int, int]],
+    n: int,
+    before: int,
+    after: int,
+    tail: regex.Pattern[str] | None,
+    text: str,
 ) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
     for s, e in spans:
-        start, end = max(0, s - reach), min(n, e + reach)
+        start, end = max(0, s - before), min(n, e + after)
         if windows and start <= windows[-1][1]:
             start, end = windows[-1][0], max(end, windows[-1][1])
             windows.pop()
@@ -164,7 +215,8 @@ def finditer_near(
     index: WordIndex,
     needs: Sequence[Words],
     *,
-    reach: int,
+    before: int,
+    after: int,
     tail: regex.Pattern[str] | None = None,
     timeout: float = 10.0,
 ) -> Iterator[regex.Match[str]]:
@@ -174,11 +226,12 @@ def finditer_near(
         pattern: the pattern.
         index: the text, with the places of words found so far.
         needs: groups of words; every match consumes at least one word of each group.
-        reach: how far before one of its words a match can start, and how far after the word's
-            start the pattern can read (its match and what its look-aheads read), at most.
+        before: how far before one of its words a match can start, at most.
+        after: how far past the end of one of its words the pattern can read (its match and what
+            its look-aheads read), at most, but for ``tail``.
         tail: a pattern matching, at a window's end, the rest of a run of characters that the
-            pattern may read on through (matched there and the window ends after it, plus nothing
-            more: include the look-ahead's characters in it).
+            pattern may read on through, and what it may read after the run: the window ends
+            where it matches.
         timeout: passed to the scans.
 
     Returns:
@@ -194,9 +247,20 @@ def finditer_near(
             return iter(())
         if rarest is None or count < fewest:
             rarest, fewest = words, count
-    if rarest is None or fewest * 2 * reach >= n:  # windows would cover most of the text
+    if rarest is None:
         return pattern.finditer(text, timeout=timeout)
-    windows = _windows(index.spans(rarest), n, reach, tail, text)
+    if fewest * (before + after) >= n and (not rarest.not_after or 4 * fewest >= n):
+        # windows would cover most of the text (unless most places are passed over: those are
+        # looked at one by one when they are not too many)
+        return pattern.finditer(text, timeout=timeout)
+    spans = index.spans(rarest)
+    if not spans:
+        return iter(())
+    if len(spans) * (before + after) >= n:
+        return pattern.finditer(text, timeout=timeout)
+    windows = _windows(spans, n, before, after, tail, text)
+    if 4 * sum(we - ws for ws, we in windows) >= 3 * n:  # a scan per window costs more than one
+        return pattern.finditer(text, timeout=timeout)
     return (m for ws, we in windows for m in pattern.finditer(text, ws, we, timeout=timeout))
 
 

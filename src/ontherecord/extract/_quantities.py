@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import string
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -23,7 +24,7 @@ import regex
 from ontherecord._article import Span
 from ontherecord._data import lines
 from ontherecord._text.normalize import Normalized, normalize
-from ontherecord._text.triggers import WordIndex, Words, finditer_near, match_at
+from ontherecord._text.triggers import WORD_CHARS, WordIndex, Words, finditer_near, match_at, word_index
 from ontherecord.extract._times import NUMBER_WORDS, time_spans
 
 if TYPE_CHECKING:
@@ -150,18 +151,26 @@ def _pattern() -> regex.Pattern[str]:
 
 
 # Every match consumes a digit, a number word or a scale word ("thirt" for "thirteen" and
-# "thirty"; "illion" for "million", "billion", "trillion"; "tens of thousands" holds "thousand"),
-# at most 20 characters after its start (an approximator, a currency sign), and reads at most 30
-# past it (a scale, "per cent", the look-ahead) but for a word after a hyphen ("329-member"), which
-# may run on: the pattern is tried only near these words (see ``_text.triggers``).
+# "thirty"; "tens of thousands" holds "thousand"); the first digit of a number, and a number word,
+# never follow a letter or a digit. The pattern is tried only near these words (see
+# ``_text.triggers``): a match starts at most an approximator and "tens of " before its first one,
+# and reads at most 24 characters past its last one (" trillion per cent" and the look-ahead) but
+# for a run of digits, or of letters after a hyphen ("329-member"), which may be as long as it likes.
 _NUMBER_WORDS = Words(
     (*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
      "eleven", "twelve", "thirt", "fift", "twenty", "forty", "dozen", "hundred", "thousand",
-     "illion", "scores"),
+     "million", "billion", "trillion", "scores"),
     fold=True,
+    not_after=string.ascii_letters + string.digits,
 )  # fmt: skip
-_REACH = 64
-_TAIL = regex.compile(r"[\p{L}-]*+(?s:.{0,2})")  # the rest of a word of letters, and the look-ahead
+_AFTER = 24
+_TAIL = regex.compile(rf"[\p{{L}}0-9.,-]*+(?s:.{{0,{_AFTER}}})")
+
+
+@functools.cache
+def _before() -> int:
+    """How far before its first number word or digit a match can start."""
+    return max(len(a) for a in _approximators()) + len(" tens of ")
 
 
 _FRACTIONS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})
@@ -252,9 +261,9 @@ def _iter(article: Article) -> list[Quantity]:
     text = norm.text
     times = time_spans(article.text)
     time_starts = [s for s, _ in times]
-    index = WordIndex(text)
+    index = word_index(text)
     out: list[Quantity] = []
-    for m in finditer_near(_pattern(), index, (_NUMBER_WORDS,), reach=_REACH, tail=_TAIL):
+    for m in finditer_near(_pattern(), index, (_NUMBER_WORDS,), before=_before(), after=_AFTER, tail=_TAIL):
         groups = m.groups()
         if times:
             # where the number starts: its currency sign, its digits, its words or the vague plural
@@ -382,7 +391,7 @@ _ZERO = regex.compile(
 )
 
 
-_NO = Words(("no",), fold=True)
+_NO = Words(("no",), fold=True, not_after=WORD_CHARS)
 
 
 def _zeros(article: Article, index: WordIndex, norm: Normalized) -> list[Quantity]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import string
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal
 
@@ -26,7 +27,7 @@ import regex
 from ontherecord._article import Span
 from ontherecord._data import lines
 from ontherecord._text.normalize import normalize
-from ontherecord._text.triggers import WordIndex, Words, finditer_near, match_at
+from ontherecord._text.triggers import WORD_CHARS, WordIndex, Words, finditer_near, match_at, word_index
 
 if TYPE_CHECKING:
     from ontherecord._article import Article
@@ -324,31 +325,49 @@ _PRECEDENCE["vague"] = len(_PRECEDENCE)
 
 # What every match of a rule consumes: a word of each group (see ``_text.triggers``). A rule none
 # of whose words is in the text is not tried; one whose words are few is tried only around them.
-_MONTH_WORDS = Words(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"))
-_DIGITS = Words(tuple("123456789"))  # a day, an hour or a year holds one
-_UNIT_NAMES = ("second", "minute", "mins", "hour", "hrs", "day", "week", "fortnight", "month", "year",
-               "decade", "centur")  # fmt: skip
-# a count and its unit are joined by a space or a hyphen ("10 days", "two-day")
-_UNIT_WORDS = Words(tuple(f"{sep}{unit}" for sep in " -" for unit in _UNIT_NAMES))
+def _only_after(chars: str) -> str:
+    """``not_after`` for words that a pattern reads only right after one of ``chars``."""
+    return "".join(c for c in map(chr, range(128)) if c not in chars)
+
+
+_AFTER_SPACE = _only_after(" ")
+_MONTH_WORDS = Words(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), not_after=WORD_CHARS
+)
+_DIGITS = Words(tuple("123456789"), fold=True)  # a day, an hour or a year holds one (folded: as quantities)
+_UNIT_WORDS = Words(  # a count and its unit are joined by a space or a hyphen ("10 days", "two-day")
+    ("second", "minute", "mins", "hour", "hrs", "day", "week", "fortnight", "month", "year", "decade",
+     "centur"),
+    not_after=_only_after(" -"),
+)  # fmt: skip
 _NEEDS: dict[str, tuple[Words, ...]] = {
     "month_day": (_MONTH_WORDS, _DIGITS),
     "day_month": (_MONTH_WORDS, _DIGITS),
     "month_year": (_MONTH_WORDS, _DIGITS),
     "month": (_MONTH_WORDS,),
     "iso_date": (Words(("-0", "-1")), Words(("19", "20"))),
-    "weekday": (Words(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")),),
+    "weekday": (
+        Words(
+            ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+            not_after=WORD_CHARS,
+        ),
+    ),
     "deictic": (Words(("esterday", "oday", "omorrow", "night", "morning", "afternoon", "evening")),),
-    "relative_period": (Words((" week", " month", " year", " decade", " quarter")),),
-    "ago": (Words((" ago", " from now", " hence")),),  # "a fortnight ago" needs no space before
+    "relative_period": (Words(("week", "month", "year", "decade", "quarter"), not_after=_AFTER_SPACE),),
+    "ago": (Words(("ago", "from now", "hence"), not_after=_AFTER_SPACE),),
     "offset": (
         _UNIT_WORDS,
-        Words((" after", " before", " later", " earlier", " prior to", " following", " since", " from")),
+        Words(
+            ("after", "before", "later", "earlier", "prior to", "following", "since", "from"),
+            not_after=_AFTER_SPACE,
+        ),
     ),
     "duration": (_UNIT_WORDS,),
-    "vague_duration": (Words((" day", " week", " month", " year", " decade")),),
+    "vague_duration": (Words(("day", "week", "month", "year", "decade"), not_after=_AFTER_SPACE),),
     "decade": (Words(("0s",)),),
-    "year": (Words(("18", "19", "20")),),
-    "clock": (Words(("am", "pm", "a.m", "p.m"), fold=True), _DIGITS),
+    "year": (Words(("18", "19", "20"), not_after="0123456789.,$"),),
+    # "5 pm", "5pm": a digit or a space before "pm"
+    "clock": (Words(("am", "pm", "a.m", "p.m"), fold=True, not_after=string.ascii_letters + "_"), _DIGITS),
     "clock24": (Words((":",)),),  # "00:00" holds no digit but zero
     "clock_zone": (Words(("GMT", "UTC", "Z")),),
     "noon": (Words(("noon", "midnight", "midday")),),
@@ -364,20 +383,23 @@ _EVENT_STARTS = Words(
     ("since the ", "after the ", "before the ", "until the ", "following the ", "during the ",
      "prior to the "),
     fold=True,
+    not_after=WORD_CHARS,
 )  # fmt: skip
 
 
 @functools.cache
 def _vague_words() -> Words:
-    """The longest word of each vague phrase, less any that holds another: every match holds one."""
+    """The longest word of each vague phrase, less any that starts with another: every match
+    holds one, at the start of one of its words."""
     longest = {max(p.lower().split(" "), key=len) for p in lines("time_vague")}
-    return Words(tuple(sorted(w for w in longest if not any(o != w and o in w for o in longest))), fold=True)
+    kept = sorted(w for w in longest if not any(o != w and w.startswith(o) for o in longest))
+    return Words(tuple(kept), fold=True, not_after=WORD_CHARS)
 
 
 def _rule_matches(name: str, pattern: regex.Pattern[str], index: WordIndex) -> Iterator[regex.Match[str]]:
     if name == "event":
         return match_at(pattern, index, _EVENT_STARTS)
-    return finditer_near(pattern, index, _NEEDS[name], reach=_REACH)
+    return finditer_near(pattern, index, _NEEDS[name], before=_REACH, after=_REACH)
 
 
 @functools.lru_cache(maxsize=8)
@@ -388,12 +410,12 @@ def _find(text: str) -> tuple[_Found, ...]:
     for its quantities (which leave times out) and for its claims, from the same text.
     """
     found: list[_Found] = []
-    index = WordIndex(text)
+    index = word_index(text)
     for name, pattern in _RULES.items():
         for m in _rule_matches(name, pattern, index):
             if m.end() > m.start() and _acceptable(name, m):
                 found.append(_Found(m.start(), m.end(), name, m))
-    for m in finditer_near(_vague_pattern(), index, (_vague_words(),), reach=_REACH):
+    for m in finditer_near(_vague_pattern(), index, (_vague_words(),), before=_REACH, after=_REACH):
         found.append(_Found(m.start(), m.end(), "vague", m))
     found.sort(key=lambda f: (-(f.end - f.start), f.start, _PRECEDENCE[f.rule]))
     taken: list[_Found] = []
