@@ -19,7 +19,7 @@ import datetime as dt
 import functools
 import string
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import attrs
 import regex
@@ -579,7 +579,15 @@ Resolved = tuple[TimeType, str | None, str | None]  # type, value, mod
 @functools.lru_cache(maxsize=8192)
 def _dateparse(text: str, base: dt.datetime, prefer: str) -> dt.date | None:
     """Resolve a calendar expression with dateparser (cached on text, base and preference)."""
-    import dateparser  # lazy: never imported by ``import ontherecord``
+    # what dateparser.parse(text, languages=["en"], settings=...) does, with the parser built once
+    # per base and preference rather than per call (it keeps no state between calls)
+    parsed = _date_parser(base, prefer).get_date_data(text)["date_obj"]
+    return None if parsed is None else cast("dt.datetime", parsed).date()
+
+
+@functools.lru_cache(maxsize=64)
+def _date_parser(base: dt.datetime, prefer: str) -> Any:
+    from dateparser.date import DateDataParser  # lazy: never imported by ``import ontherecord``
 
     settings = {
         "RELATIVE_BASE": base,
@@ -588,8 +596,7 @@ def _dateparse(text: str, base: dt.datetime, prefer: str) -> dt.date | None:
         "PREFER_DAY_OF_MONTH": "first",
         "STRICT_PARSING": False,
     }
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    return None if parsed is None else parsed.date()
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 # Without a publication date a fully written calendar date still resolves; the base is then a
