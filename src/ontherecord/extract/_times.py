@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import string
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -417,6 +418,9 @@ def _find(text: str) -> tuple[_Found, ...]:
                 found.append(_Found(m.start(), m.end(), name, m))
     for m in finditer_near(_vague_pattern(), index, (_vague_words(),), before=_REACH, after=_REACH):
         found.append(_Found(m.start(), m.end(), "vague", m))
+    found.sort(key=lambda f: f.start)
+    if all(a.end <= b.start for a, b in itertools.pairwise(found)):
+        return tuple(found)  # none overlaps another: the longest-first choice below keeps them all
     found.sort(key=lambda f: (-(f.end - f.start), f.start, _PRECEDENCE[f.rule]))
     taken: list[_Found] = []
     starts: list[int] = []
@@ -945,12 +949,15 @@ def _context(article: Article, text: str) -> _Context:
         base = article.published.replace(tzinfo=None)  # naive local wall time, as dateparser needs
         offset = article.published.utcoffset()
     norm = normalize(article.text)
+    spans = [s.span for s in article.sentences]
+    if len(norm.text) == len(article.text):  # nothing deleted: the offsets are the same
+        return _Context(base, offset, tuple(s.start for s in spans), tuple(s.end for s in spans), text)
     starts: list[int] = []
     ends: list[int] = []
-    for s in article.sentences:
+    for span in spans:
         # sentence offsets are into the original text; the normalised text differs only by deletions
-        starts.append(bisect.bisect_left(norm.offsets, s.start))
-        ends.append(bisect.bisect_left(norm.offsets, s.end))
+        starts.append(bisect.bisect_left(norm.offsets, span.start))
+        ends.append(bisect.bisect_left(norm.offsets, span.end))
     return _Context(base, offset, tuple(starts), tuple(ends), text)
 
 
