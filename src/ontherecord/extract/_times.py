@@ -325,13 +325,13 @@ _PRECEDENCE = {name: i for i, name in enumerate(_RULES)}
 _PRECEDENCE["vague"] = len(_PRECEDENCE)
 
 
-# What every match of a rule consumes: a word of each group (see ``_text.triggers``). A rule none
-# of whose words is in the text is not tried; one whose words are few is tried only around them.
 def _only_after(chars: str) -> str:
     """``not_after`` for words that a pattern reads only right after one of ``chars``."""
     return "".join(c for c in map(chr, range(128)) if c not in chars)
 
 
+# What every match of a rule consumes: a word of each group (see ``_text.triggers``). A rule none
+# of whose words is in the text is not tried; one whose words are few is tried only around them.
 _AFTER_SPACE = _only_after(" ")
 _MONTH_WORDS = Words(
     ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), not_after=WORD_CHARS
