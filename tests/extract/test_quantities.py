@@ -163,3 +163,33 @@ def test_capitalised_plural_is_the_counted_noun(sentence: str, value: int, unit:
 def test_number_before_a_hyphenated_phrase_is_no_quantity() -> None:
     """'5-to-4 votes' is a score, not five of anything."""
     assert extract_quantities(Article.from_text("The cases were decided by 5-to-4 votes.")) == []
+
+
+_PIECES = [
+    "Some", "nearly", "at least", "5,200", "3.5", "329", "$3.5bn", "5m", "10%", "24 per cent",
+    "two dozen", "a dozen", "dozens of", "tens of thousands of", "Thirteen", "FIFTY", "twenty-five",
+    "no one was injured", "no U.S. casualties", "soldiers", "329-member", "17-year-old", "two-thirds",
+    "Article", "1.", "No.", "2020", "Jan. 8", "5:00", "F-35", "\u017fix", "\u0130n", "-",
+    "1,000." + "1" * 90, "7" * 90, "5 trillion per cent", "12-" + "x" * 90,
+]  # fmt: skip
+_FILLER = ["x " * 150, "The minister said", "word", "U.S.", "Abc Def", "abcdefgh" * 20]
+
+
+@settings(max_examples=100)
+@given(
+    parts=st.lists(st.sampled_from(_PIECES + _FILLER * 4), max_size=120),
+    seps=st.lists(st.sampled_from([" ", "  ", "-", "", ", ", "\n"]), min_size=120, max_size=120),
+)
+@example(parts=["x " * 150] * 8 + ["1,000." + "1" * 90, "24 per cent"] + ["x " * 150] * 8, seps=[" "] * 120)
+def test_numbers_scan_near_their_words_as_over_the_whole_text(parts: list[str], seps: list[str]) -> None:
+    """The number pattern tried only near digits and number words finds what a scan of the whole
+    text finds, a long word after a hyphen included."""
+    from ontherecord._text.triggers import WordIndex, finditer_near
+    from ontherecord.extract import _quantities as q
+
+    text = "".join(p + s for p, s in zip(parts, seps, strict=False))
+    pattern = q._pattern()
+    near = finditer_near(
+        pattern, WordIndex(text), (q._NUMBER_WORDS,), before=q._before(), after=q._AFTER, tail=q._TAIL
+    )
+    assert [(m.span(), m.groups()) for m in near] == [(m.span(), m.groups()) for m in pattern.finditer(text)]

@@ -239,3 +239,45 @@ def test_import_does_not_load_dateparser_until_a_date_is_resolved() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "2020-01-08", "True"]
+
+
+_PIECES = [
+    "Jan.", "January", "May", "Sept.", "8", "30th", "2020", "1990s", "'90s", "the", "Since the",
+    "after the", "US", "Gulf War", "invasion", "last", "next", "this", "this coming", "past", "Monday",
+    "Sundays", "on", "On", "at", "5:00pm", "10", "a.m.", "ET", "GMT", "(1400 GMT)", "1400", "noon",
+    "a few", "days", "two-day", "a fortnight", "ago", "from now", "later", "before", "every", "Each",
+    "twice", "times", "year", "decades", "centuries", "recently", "In Recent Months", "mid-", "early",
+    "2003 and 2011", "17:30", "00:00 UTC", "yesterday", "Tonight", "this morning", "2019-12-01",
+    "a second", "USA", "\u0130n the past", "\u017foon",
+]  # fmt: skip
+_FILLER = ["x" * 150, "The minister said", "word", "U.S.", "1,000.5", "Abc Def"]
+
+
+@settings(max_examples=100)
+@given(
+    parts=st.lists(st.sampled_from(_PIECES + _FILLER * 4), max_size=120),
+    seps=st.lists(st.sampled_from([" ", "  ", "-", "", ", ", "\n"]), min_size=120, max_size=120),
+)
+@example(
+    parts=["x " * 150] * 6
+    + ["Since the", "2003", "invasion", "10", "days", "ago", "at", "5:00pm"]
+    + ["x " * 150] * 6,
+    seps=[" "] * 120,
+)
+def test_rules_scan_near_their_words_as_over_the_whole_text(parts: list[str], seps: list[str]) -> None:
+    """Each rule tried only near the words its matches need finds what a scan of the whole text
+    finds."""
+    from ontherecord._text.triggers import WordIndex, finditer_near
+    from ontherecord.extract import _times
+
+    text = "".join(p + s for p, s in zip(parts, seps, strict=False))
+    index = WordIndex(text)
+    for name, pattern in _times._RULES.items():
+        near = [(m.span(), m.groups()) for m in _times._rule_matches(name, pattern, index)]
+        assert near == [(m.span(), m.groups()) for m in pattern.finditer(text)], name
+    vague = _times._vague_pattern()
+    reach = _times._REACH
+    near = [
+        m.span() for m in finditer_near(vague, index, (_times._vague_words(),), before=reach, after=reach)
+    ]
+    assert near == [m.span() for m in vague.finditer(text)]

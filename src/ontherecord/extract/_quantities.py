@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import string
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -23,6 +24,7 @@ import regex
 from ontherecord._article import Span
 from ontherecord._data import lines
 from ontherecord._text.normalize import Normalized, normalize
+from ontherecord._text.triggers import WORD_CHARS, WordIndex, Words, finditer_near, match_at, word_index
 from ontherecord.extract._times import NUMBER_WORDS, time_spans
 
 if TYPE_CHECKING:
@@ -113,11 +115,15 @@ _VAGUE = {
 }  # fmt: skip
 
 
+# The pattern's groups, in order: a match's groups() unpack into these.
+_GROUPS = ("approx", "cur", "digits", "scale", "short", "words", "vague", "pct", "hunit")
+
+
 @functools.cache
 def _pattern() -> regex.Pattern[str]:
     approx = sorted((a for a in _approximators() if a not in _VAGUE and a != "or so"), key=len, reverse=True)
     approx_alt = "|".join(regex.escape(a).replace(r"\ ", "[ ]") for a in approx)
-    return regex.compile(
+    pattern = regex.compile(
         rf"""
         (?<![\p{{L}}0-9])(?=[\p{{L}}0-9$£€¥])             # only where a word or number starts
                                                        # (implied by what follows: fails fast)
@@ -140,6 +146,31 @@ def _pattern() -> regex.Pattern[str]:
         """,
         regex.VERBOSE,
     )
+    assert tuple(pattern.groupindex) == _GROUPS
+    return pattern
+
+
+# Every match consumes a digit, a number word or a scale word ("thirt" for "thirteen" and
+# "thirty"; "tens of thousands" holds "thousand"); the first digit of a number, and a number word,
+# never follow a letter or a digit. The pattern is tried only near these words (see
+# ``_text.triggers``): a match starts at most an approximator and "tens of " before its first one,
+# and reads at most 24 characters past its last one (" trillion per cent" and the look-ahead) but
+# for a run of digits, or of letters after a hyphen ("329-member"), which may be as long as it likes.
+_NUMBER_WORDS = Words(
+    (*"0123456789", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve", "thirt", "fift", "twenty", "forty", "dozen", "hundred", "thousand",
+     "million", "billion", "trillion", "scores"),
+    fold=True,
+    not_after=string.ascii_letters + string.digits,
+)  # fmt: skip
+_AFTER = 24
+_TAIL = regex.compile(rf"[\p{{L}}0-9.,-]*+(?s:.{{0,{_AFTER}}})")
+
+
+@functools.cache
+def _before() -> int:
+    """How far before its first number word or digit a match can start."""
+    return max(len(a) for a in _approximators()) + len(" tens of ")
 
 
 _FRACTIONS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})
@@ -181,6 +212,12 @@ def _as_number(x: float) -> int | float:
 
 def _noun_after(text: str, pos: int, value: float) -> tuple[str | None, int]:
     """The unit or counted noun after ``pos`` and where it ends; ``(None, pos)`` if none."""
+    # a token is one or two spaces and a letter: most numbers in a list of numbers stop here
+    first = text[pos + 1 : pos + 2] if text.startswith(" ", pos) else ""
+    if first == " ":
+        first = text[pos + 2 : pos + 3]
+    if not first or (first.isascii() and not first.isalpha()):
+        return None, pos
     units = _units()
     modifiers = units.get("modifier", {})
     cur = pos
@@ -222,29 +259,45 @@ def _noun_after(text: str, pos: int, value: float) -> tuple[str | None, int]:
 def _iter(article: Article) -> list[Quantity]:
     norm = normalize(article.text)
     text = norm.text
-    times = [(s, e) for s, e in time_spans(article.text)]
+    times = time_spans(article.text)
     time_starts = [s for s, _ in times]
+    index = word_index(text)
     out: list[Quantity] = []
-    for m in _pattern().finditer(text, timeout=10.0):
-        num_start = (
-            m.start("cur")
-            if m.group("cur")
-            else m.start("digits" if m.group("digits") else ("words" if m.group("words") else "vague"))
-        )
-        start, end = norm.span_to_original(num_start, m.end())
-        i = bisect.bisect_right(time_starts, end) - 1
-        if i >= 0 and times[i][1] > start:
-            continue  # a year, date, clock time or duration
-        q = _quantity(article, text, norm, m)
+    for m in finditer_near(_pattern(), index, (_NUMBER_WORDS,), before=_before(), after=_AFTER, tail=_TAIL):
+        groups = m.groups()
+        if times:
+            # where the number starts: its currency sign, its digits, its words or the vague plural
+            k = 2 if groups[1] else 3 if groups[2] else 6 if groups[5] else 7
+            start, end = norm.span_to_original(m.start(k), m.end())
+            i = bisect.bisect_right(time_starts, end) - 1
+            if i >= 0 and times[i][1] > start:
+                continue  # a year, date, clock time or duration
+        q = _quantity(article, text, norm, m, groups)
         if q is not None:
             out.append(q)
-    if "no" in text.lower():
-        out.extend(_zeros(article, text, norm))
+    if index.count(_NO):
+        out.extend(_zeros(article, index, norm))
         out.sort(key=lambda q: q.span)
     return out
 
 
 _CAPITAL_BEFORE = regex.compile(r"\b(\p{Lu}[\p{L}]*)[ ]$")  # "Article 5": a capitalised word right before
+
+
+def _named_before(before: str) -> str | None:
+    """The capitalised word that ends right before ``before``'s last space, if any."""
+    # "[ ]$" needs a space at the end, or before a line feed at the end, and a letter before the
+    # space: most numbers (in a list of numbers, after a comma) fail here without the search
+    if before.endswith(" "):
+        last = before[-2:-1]
+    elif before.endswith(" \n"):
+        last = before[-3:-2]
+    else:
+        return None
+    if not last or (last.isascii() and not last.isalpha()):
+        return None
+    prev = _CAPITAL_BEFORE.search(before)
+    return None if prev is None else prev.group(1)
 
 
 def _opens_line(text: str, pos: int) -> bool:
@@ -256,59 +309,60 @@ def _opens_line(text: str, pos: int) -> bool:
     return i == 0 or text[i - 1] == "\n"
 
 
-def _quantity(article: Article, text: str, norm: Normalized, m: regex.Match[str]) -> Quantity | None:
-    approx = m.group("approx")
+def _quantity(
+    article: Article, text: str, norm: Normalized, m: regex.Match[str], groups: tuple[str | None, ...]
+) -> Quantity | None:
+    approx, cur, raw, scale_word, short, words, vague, pct, hunit = groups
     bound: Bound | None = None
     rule = "digits"
-    if m.group("digits"):
-        raw = m.group("digits")
+    if raw:
         if len(raw) > 9 and "," not in raw:
             return None  # an identifier: a tweet id, a phone or account number
-        value: float = float(raw.replace(",", ""))
-        scale = (m.group("scale") or m.group("short") or "").lower()
-        if m.group("short") and not m.group("cur"):
+        value: float = float(raw.replace(",", "") if "," in raw else raw)
+        scale = (scale_word or short or "").lower()
+        if short and not cur:
             return None  # "5m" may be five meters: only "$5m" is read as a scale
         if scale:
             value *= int(_units()["scale"][scale])
-        before = text[max(0, m.start("digits") - 40) : m.start("digits")]
-        if not approx and not m.group("cur"):
-            after = text[m.end("digits") : m.end("digits") + 1]
-            if after in (".", ")") and _opens_line(text, m.start("digits")):
+        if not approx and not cur:
+            digits_start, digits_end = m.span(3)
+            if text[digits_end : digits_end + 1] in (".", ")") and _opens_line(text, digits_start):
                 return None  # "1. Push for parliament"
+            before = text[max(0, digits_start - 40) : digits_start]
             if before.endswith(("No. ", "no. ", "#")):
                 return None
-            prev = _CAPITAL_BEFORE.search(before)
-            if prev and prev.group(1).lower() not in _units().get("opener", {}):
+            prev = _named_before(before)
+            if prev and prev.lower() not in _units().get("opener", {}):
                 return None  # an identifier: "Article 5", "Resolution 2334"
-    elif m.group("words"):
+    elif words:
         rule = "words"
-        got = _words_value(m.group("words"))
+        got = _words_value(words)
         if got is None:
             return None
         value = got
     else:
+        assert vague is not None
         rule = "vague"
-        vague = m.group("vague").lower() + " of"
-        value = _VAGUE[vague]
-        approx = approx or text[m.start("vague") : m.end()]
+        value = _VAGUE[vague.lower() + " of"]
+        approx = approx or text[m.start(7) : m.end()]
         bound = "lower"
     unit: str | None = None
     end = m.end()
-    if m.group("pct"):
+    if pct:
         unit = "percent"
-    elif m.group("hunit"):
-        unit = m.group("hunit")
+    elif hunit:
+        unit = hunit
         if unit in _FRACTIONS:
             return None  # "two-thirds": a fraction, not a count of thirds
         rule = "compound"
     else:
-        unit, end = _noun_after(text, m.end(), value)
-    if m.group("cur"):
-        unit = _units()["currency"][m.group("cur")]
+        unit, end = _noun_after(text, end, value)
+    if cur:
+        unit = _units()["currency"][cur]
     if unit is None:
         if rule != "digits":
             return None  # "one of those moments", "two of them"
-        raw = m.group("digits")
+        assert raw is not None
         if len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2099 and not approx:
             return None  # a year the time patterns did not claim
     if approx and bound is None:
@@ -337,11 +391,15 @@ _ZERO = regex.compile(
 )
 
 
-def _zeros(article: Article, text: str, norm: Normalized) -> list[Quantity]:
+_NO = Words(("no",), fold=True, not_after=WORD_CHARS)
+
+
+def _zeros(article: Article, index: WordIndex, norm: Normalized) -> list[Quantity]:
     """Counts of zero stated with "no": "no U.S. casualties", "no one was injured"."""
     out = []
+    text = index.text
     zero_nouns = _units().get("zero", {})
-    for m in _ZERO.finditer(text, timeout=10.0):
+    for m in match_at(_ZERO, index, _NO):  # every match starts at its "no"
         if m.end() - m.start("no") > 3:
             unit: str | None = "people"
             end = m.start("no") + len("no one")
