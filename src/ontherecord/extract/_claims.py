@@ -311,18 +311,12 @@ class _Reader:
         # map original offsets to normalised ones
         self._to_norm: list[int] | None = None
         self._found: dict[str, _Found] = {}
-        self._read: dict[str, int] = {}
 
     def found(self, name: str, pattern: regex.Pattern[str], ns: int, ne: int) -> list[tuple[int, int, str]]:
-        """The matches of a lexicon pattern in ``norm.text[ns:ne]`` as (start, end, text): what
-        ``pattern.finditer(norm.text, ns, ne)`` gives, read from one scan of the whole text."""
+        """The matches of a lexicon pattern in the article (normalised) that lie inside
+        ``norm.text[ns:ne]``, as (start, end, text)."""
         found = self._found.get(name)
         if found is None:
-            # ranges are scanned alone until together they would have read the whole text
-            read = self._read.get(name, 0) + ne - ns
-            self._read[name] = read
-            if read <= len(self.norm.text):
-                return _scan(pattern, self.norm.text, ns, ne)
             found = self._found[name] = _Found(self.norm.text, pattern)
         return found.within(ns, ne)
 
@@ -354,41 +348,22 @@ class _Reader:
         return [self.actors[i] for i in seen]
 
 
-def _scan(pattern: regex.Pattern[str], text: str, ns: int, ne: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, ns, ne, timeout=10.0)]
-
-
 class _Found:
     """The matches of a pattern of whole-word phrases in a whole text, looked up by range.
 
-    Scanning each statement again cost more than the statement's other work on text dense with
-    them. The matches inside a range are those of a scan of the range alone when no match of the
-    whole text straddles either end of the range and no letter or digit follows it (the patterns'
-    lookbehinds see before the range either way; their lookaheads see its end as the end of the
-    text); otherwise the range is scanned alone, so the answer is always the scan's.
+    The text is scanned once: scanning each statement again cost more than the statement's other
+    work on text dense with statements. A word that a range cuts is not a word of the range.
     """
 
     def __init__(self, text: str, pattern: regex.Pattern[str]) -> None:
-        self.text, self.pattern = text, pattern
         self.matches = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, timeout=10.0)]
         self.starts = [a for a, _, _ in self.matches]
-        self.reach = list(itertools.accumulate((b for _, b, _ in self.matches), max))
-
-    def _straddled(self, pos: int) -> bool:
-        k = bisect.bisect_left(self.starts, pos)  # the matches that start before ``pos``
-        return k > 0 and self.reach[k - 1] > pos
 
     def within(self, ns: int, ne: int) -> list[tuple[int, int, str]]:
-        text = self.text
-        if (
-            (ne < len(text) and text[ne].isalnum())
-            or self._straddled(ns)
-            or self._straddled(ne)
-        ):
-            return _scan(self.pattern, text, ns, ne)
+        """The matches inside ``[ns, ne)``."""
         lo = bisect.bisect_left(self.starts, ns)
         hi = bisect.bisect_left(self.starts, ne)
-        return self.matches[lo:hi]
+        return [m for m in self.matches[lo:hi] if m[1] <= ne]
 
 
 def _find_cues(r: _Reader, span: Span, skip: Sequence[Span]) -> list[ClaimCue]:

@@ -136,6 +136,7 @@ def pronoun_info(word: str) -> tuple[str, str] | None:
     return _pronouns().get(word.casefold())
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of the words: the same mention recurs
 def mention_name(mention: str) -> tuple[str, str]:
     """Return the name a mention gives its speaker, and a guessed kind.
 
@@ -541,6 +542,7 @@ _ROLE_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_role(mention: str) -> bool:
     """Whether a description names one office holder ("Iraq's caretaker prime minister")."""
     words = mention.lower().split()
