@@ -200,4 +200,54 @@ def test_lexicon_matches_read_from_one_scan_equal_a_scan_of_the_range(text: str,
     ns, ne = sorted((min(a, len(text)), min(b, len(text))))
     for lexicon in (_cue_lexicon, _event_lexicon):
         pattern = lexicon()[1]
-        assert _Found(text, pattern).within(ns, ne) == _scan(pattern, text, ns, ne)
+        assert _Found(text, pattern, "test").within(ns, ne) == _scan(pattern, text, ns, ne, "test")
+
+
+def test_a_stuck_pattern_raises_pattern_timeout_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pattern that cannot get through a text raises PatternTimeoutError (also a TimeoutError
+    and an OnTheRecordError) naming the rule, not the engine's bare TimeoutError."""
+    import regex
+
+    from ontherecord._text import triggers
+    from ontherecord.errors import OnTheRecordError, PatternTimeoutError
+    from ontherecord.extract import _quantities
+
+    monkeypatch.setattr(triggers, "_MATCH_TIMEOUT", 0.01)
+    monkeypatch.setattr(triggers, "_PER_CHARACTER", 0.0)
+    # every way of splitting the run of a's is tried before the match fails
+    monkeypatch.setattr(_quantities, "_ZERO", regex.compile(r"(?P<no>no)[ ](?:a|aa)+b"))
+    article = Article.from_text("There were no " + "a" * 200 + " casualties.", id="stuck")
+    with pytest.raises(PatternTimeoutError, match="quantities: zero") as caught:
+        extract_claims(article)
+    assert isinstance(caught.value, TimeoutError)
+    assert isinstance(caught.value, OnTheRecordError)
+
+
+def test_long_text_does_not_reach_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The time limit bounds one search, never a whole scan: two megabytes of ordinary prose, read
+    with a limit far below the time the whole text takes (a limit on each whole scan, as the
+    regex engine's own ``finditer`` timeout is, fires on it), raise nothing."""
+    import gc
+
+    from ontherecord._text import triggers
+    from ontherecord.corpus import _clusters
+
+    monkeypatch.setattr(triggers, "_MATCH_TIMEOUT", 0.5)
+    monkeypatch.setattr(triggers, "_PER_CHARACTER", 0.0)
+    paragraph = (
+        "The minister said on Monday that 12 soldiers were killed and three others wounded in an "
+        "attack near the border, according to officials, who said there were no civilian "
+        "casualties. Police may have arrested two men, which the ministry denied; talks resume "
+        "next week.\n\n"
+    )
+    text = paragraph * (2_000_000 // len(paragraph))
+    enabled = gc.isenabled()
+    gc.disable()  # a full collection of a large heap pauses every search for a tenth of a second
+    try:
+        statements = extract_claims(Article.from_text(text, id="long"))
+        anchors = _clusters._anchors(text)  # a claim's context, read from all of the text
+    finally:
+        if enabled:
+            gc.enable()
+    assert statements
+    assert anchors[1]

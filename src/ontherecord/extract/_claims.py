@@ -29,6 +29,7 @@ from ontherecord._article import Span
 from ontherecord._claim import Claim
 from ontherecord._data import lines, trie
 from ontherecord._text.normalize import normalize
+from ontherecord._text.triggers import scan, search
 
 if TYPE_CHECKING:
     from ontherecord._actor import Actor
@@ -322,8 +323,8 @@ class _Reader:
             read = self._read.get(name, 0) + ne - ns
             self._read[name] = read
             if read <= len(self.norm.text):
-                return _scan(pattern, self.norm.text, ns, ne)
-            found = self._found[name] = _Found(self.norm.text, pattern)
+                return _scan(pattern, self.norm.text, ns, ne, name)
+            found = self._found[name] = _Found(self.norm.text, pattern, name)
         return found.within(ns, ne)
 
     def norm_pos(self, original: int) -> int:
@@ -354,8 +355,8 @@ class _Reader:
         return [self.actors[i] for i in seen]
 
 
-def _scan(pattern: regex.Pattern[str], text: str, ns: int, ne: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, ns, ne, timeout=10.0)]
+def _scan(pattern: regex.Pattern[str], text: str, ns: int, ne: int, name: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in scan(pattern, text, ns, ne, purpose=f"claims: {name}")]
 
 
 class _Found:
@@ -368,9 +369,11 @@ class _Found:
     text); otherwise the range is scanned alone, so the answer is always the scan's.
     """
 
-    def __init__(self, text: str, pattern: regex.Pattern[str]) -> None:
-        self.text, self.pattern = text, pattern
-        self.matches = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, timeout=10.0)]
+    def __init__(self, text: str, pattern: regex.Pattern[str], name: str) -> None:
+        self.text, self.pattern, self.name = text, pattern, name
+        self.matches = [
+            (m.start(), m.end(), m.group()) for m in scan(pattern, text, purpose=f"claims: {name}")
+        ]
         self.starts = [a for a, _, _ in self.matches]
         self.reach = list(itertools.accumulate((b for _, b, _ in self.matches), max))
 
@@ -385,7 +388,7 @@ class _Found:
             or self._straddled(ns)
             or self._straddled(ne)
         ):
-            return _scan(self.pattern, text, ns, ne)
+            return _scan(self.pattern, text, ns, ne, self.name)
         lo = bisect.bisect_left(self.starts, ns)
         hi = bisect.bisect_left(self.starts, ne)
         return self.matches[lo:hi]
@@ -421,7 +424,7 @@ class _Breaks:
 
     def __init__(self, text: str, lo: int, hi: int) -> None:
         self.lo, self.hi = lo, hi
-        found = [m.span() for m in _CLAUSE_BREAK.finditer(text, lo, hi, timeout=10.0)]
+        found = [m.span() for m in scan(_CLAUSE_BREAK, text, lo, hi, purpose="claims: clause breaks")]
         self.starts = [a for a, _ in found]
         self.ends = [b for _, b in found]  # breaks never overlap: sorted too
 
@@ -479,7 +482,7 @@ def _find_events(r: _Reader, span: Span, quantities: Sequence[Quantity]) -> list
             if best is None or dist < best[0]:
                 best = (dist, q)
         window = ntext[max(r.norm_pos(cs), m[0] - _NEGATION_REACH) : m[0]]
-        negated = _NEGATED.search(window, timeout=1.0) is not None
+        negated = search(_NEGATED, window, purpose="claims: negation") is not None
         out.append(
             ClaimEvent(span=where, text=text[where.start:where.end], type=etype, subtype=subtype,
                        count=None if best is None else best[1], negated=negated,
@@ -577,6 +580,10 @@ def extract_claims(article: Article) -> list[Statement]:
 
     Returns:
         The statements, sorted by position.
+
+    Raises:
+        PatternTimeoutError: a pattern could not get through the text (hostile or pathological
+            text; never a long one).
 
     .. versionadded:: 0.1.0
     """

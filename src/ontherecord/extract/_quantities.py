@@ -263,7 +263,10 @@ def _iter(article: Article) -> list[Quantity]:
     time_starts = [s for s, _ in times]
     index = word_index(text)
     out: list[Quantity] = []
-    for m in finditer_near(_pattern(), index, (_NUMBER_WORDS,), before=_before(), after=_AFTER, tail=_TAIL):
+    for m in finditer_near(
+        _pattern(), index, (_NUMBER_WORDS,), before=_before(), after=_AFTER, tail=_TAIL,
+        purpose="quantities: numbers",
+    ):  # fmt: skip
         groups = m.groups()
         if times:
             # where the number starts: its currency sign, its digits, its words or the vague plural
@@ -399,7 +402,7 @@ def _zeros(article: Article, index: WordIndex, norm: Normalized) -> list[Quantit
     out = []
     text = index.text
     zero_nouns = _units().get("zero", {})
-    for m in match_at(_ZERO, index, _NO):  # every match starts at its "no"
+    for m in match_at(_ZERO, index, _NO, purpose="quantities: zero"):  # every match starts at its "no"
         if m.end() - m.start("no") > 3:
             unit: str | None = "people"
             end = m.start("no") + len("no one")
@@ -427,6 +430,10 @@ def extract_quantities(article: Article) -> list[Quantity]:
 
     Returns:
         The quantities, sorted by position.
+
+    Raises:
+        PatternTimeoutError: a pattern could not get through the text (hostile or pathological
+            text; never a long one).
 
     .. versionadded:: 0.1.0
     """
