@@ -210,6 +210,13 @@ def _as_number(x: float) -> int | float:
     return int(x) if float(x).is_integer() and abs(x) < 1e18 else x
 
 
+@functools.cache
+def _pair_starts() -> frozenset[str]:
+    """The first words of the units of two words ("square" of "square miles"): a token that is
+    not one of them starts no unit of two words."""
+    return frozenset(unit.split(" ")[0] for unit in _units()["unit"] if " " in unit)
+
+
 def _noun_after(text: str, pos: int, value: float) -> tuple[str | None, int]:
     """The unit or counted noun after ``pos`` and where it ends; ``(None, pos)`` if none."""
     # a token is one or two spaces and a letter: most numbers in a list of numbers stop here
@@ -220,6 +227,7 @@ def _noun_after(text: str, pos: int, value: float) -> tuple[str | None, int]:
         return None, pos
     units = _units()
     modifiers = units.get("modifier", {})
+    pair_starts = _pair_starts()
     cur = pos
     proper: tuple[str, int] | None = None  # a capitalised plural seen on the way: "Democrats"
     for _ in range(4):
@@ -228,7 +236,7 @@ def _noun_after(text: str, pos: int, value: float) -> tuple[str | None, int]:
             return proper or (None, pos)
         tok = m.group("tok").rstrip(".'")
         low = tok.lower()
-        two = _TOKEN.match(text, m.end())
+        two = _TOKEN.match(text, m.end()) if low in pair_starts else None
         if two is not None:
             pair = f"{low} {two.group('tok').lower().rstrip('.')}"
             if pair in units["unit"]:
