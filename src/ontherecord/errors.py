@@ -14,6 +14,7 @@ __all__ = [
     "InvalidInputError",
     "MissingDependencyError",
     "OnTheRecordError",
+    "PatternTimeoutError",
     "PluginError",
     "UnknownNameError",
 ]
@@ -77,3 +78,35 @@ class PluginError(OnTheRecordError, ImportError):
 
     .. versionadded:: 0.1.0
     """
+
+
+class PatternTimeoutError(OnTheRecordError, TimeoutError):
+    """One of the library's patterns ran past its time limit on one match: the text is hostile or
+    pathological for it (it makes the regular expression engine try without end), not a fault of
+    the installation. The message names the pattern's purpose (the extractor and its rule) and the
+    length of the text; the engine's :class:`TimeoutError` is chained.
+
+    The limit bounds one search of the text (a few matches at a time and the stretch of text
+    between them), never a whole scan: a long text or a busy machine does not set it off.
+
+    Attributes:
+        purpose: what the pattern finds, e.g. ``"times: date"``.
+        length: the length of the text it searched, in characters.
+        limit: the time limit it ran past, in seconds.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, purpose: str, length: int, limit: float) -> None:
+        self.purpose = purpose
+        self.length = length
+        self.limit = limit
+        super().__init__(
+            f"the pattern for {purpose} ran past its time limit of {limit:.3g} s on one search of "
+            f"a text of {length:,} characters: the text is hostile or pathological for it, and "
+            "nothing is wrong with the installation (if the text is ordinary prose, please report "
+            "it with the text)"
+        )
+
+    def __reduce__(self) -> tuple[type[PatternTimeoutError], tuple[str, int, float]]:
+        return type(self), (self.purpose, self.length, self.limit)

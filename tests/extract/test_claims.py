@@ -201,9 +201,59 @@ def test_lexicon_matches_of_a_statement_are_the_articles_inside_it(text: str, a:
     clean = (ns == 0 or text[ns - 1].isspace()) and (ne == len(text) or text[ne].isspace())
     for lexicon in (_cue_lexicon, _event_lexicon):
         pattern = lexicon()[1]
-        got = _Found(text, pattern).within(ns, ne)
+        got = _Found(text, pattern, "test").within(ns, ne)
         alone = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, ns, ne)]
         if clean:
             assert got == alone
         whole = {(m.start(), m.end(), m.group()) for m in pattern.finditer(text)}
         assert all(m in whole and ns <= m[0] and m[1] <= ne for m in got)
+
+
+def test_a_stuck_pattern_raises_pattern_timeout_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pattern that cannot get through a text raises PatternTimeoutError (also a TimeoutError
+    and an OnTheRecordError) naming the rule, not the engine's bare TimeoutError."""
+    import regex
+
+    from ontherecord._text import triggers
+    from ontherecord.errors import OnTheRecordError, PatternTimeoutError
+    from ontherecord.extract import _quantities
+
+    monkeypatch.setattr(triggers, "_MATCH_TIMEOUT", 0.01)
+    monkeypatch.setattr(triggers, "_PER_CHARACTER", 0.0)
+    # every way of splitting the run of a's is tried before the match fails
+    monkeypatch.setattr(_quantities, "_ZERO", regex.compile(r"(?P<no>no)[ ](?:a|aa)+b"))
+    article = Article.from_text("There were no " + "a" * 200 + " casualties.", id="stuck")
+    with pytest.raises(PatternTimeoutError, match="quantities: zero") as caught:
+        extract_claims(article)
+    assert isinstance(caught.value, TimeoutError)
+    assert isinstance(caught.value, OnTheRecordError)
+
+
+def test_long_text_does_not_reach_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The time limit bounds one search, never a whole scan: two megabytes of ordinary prose, read
+    with a limit far below the time the whole text takes (a limit on each whole scan, as the
+    regex engine's own ``finditer`` timeout is, fires on it), raise nothing."""
+    import gc
+
+    from ontherecord._text import triggers
+    from ontherecord.corpus import _clusters
+
+    monkeypatch.setattr(triggers, "_MATCH_TIMEOUT", 0.5)
+    monkeypatch.setattr(triggers, "_PER_CHARACTER", 0.0)
+    paragraph = (
+        "The minister said on Monday that 12 soldiers were killed and three others wounded in an "
+        "attack near the border, according to officials, who said there were no civilian "
+        "casualties. Police may have arrested two men, which the ministry denied; talks resume "
+        "next week.\n\n"
+    )
+    text = paragraph * (2_000_000 // len(paragraph))
+    enabled = gc.isenabled()
+    gc.disable()  # a full collection of a large heap pauses every search for a tenth of a second
+    try:
+        statements = extract_claims(Article.from_text(text, id="long"))
+        anchors = _clusters._anchors(text)  # a claim's context, read from all of the text
+    finally:
+        if enabled:
+            gc.enable()
+    assert statements
+    assert anchors[1]

@@ -190,6 +190,12 @@ def test_numbers_scan_near_their_words_as_over_the_whole_text(parts: list[str], 
     text = "".join(p + s for p, s in zip(parts, seps, strict=False))
     pattern = q._pattern()
     near = finditer_near(
-        pattern, WordIndex(text), (q._NUMBER_WORDS,), before=q._before(), after=q._AFTER, tail=q._TAIL
+        pattern,
+        WordIndex(text),
+        (q._NUMBER_WORDS,),
+        before=q._before(),
+        after=q._AFTER,
+        tail=q._TAIL,
+        purpose="test",
     )
     assert [(m.span(), m.groups()) for m in near] == [(m.span(), m.groups()) for m in pattern.finditer(text)]

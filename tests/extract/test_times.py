@@ -277,7 +277,6 @@ def test_rules_scan_near_their_words_as_over_the_whole_text(parts: list[str], se
         assert near == [(m.span(), m.groups()) for m in pattern.finditer(text)], name
     vague = _times._vague_pattern()
     reach = _times._REACH
-    near = [
-        m.span() for m in finditer_near(vague, index, (_times._vague_words(),), before=reach, after=reach)
-    ]
+    words = (_times._vague_words(),)
+    near = [m.span() for m in finditer_near(vague, index, words, before=reach, after=reach, purpose="test")]
     assert near == [m.span() for m in vague.finditer(text)]

@@ -18,18 +18,138 @@ scans the whole text as before. The matches are the ones a scan of the whole tex
   passes its words over (the digits of a long number, a word of letters after a number) gives
   that run, and what it reads after it, as ``tail``: a window's end is moved past the run it falls
   in and that much more.
+
+Every scan here runs under a time limit that only a stuck match can reach (:func:`scan`,
+:func:`search`): a pattern that meets text it cannot get through raises
+:class:`~ontherecord.errors.PatternTimeoutError`, naming what it was looking for.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import string
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 import regex
 
-__all__ = ["WORD_CHARS", "WordIndex", "Words", "finditer_near", "match_at", "word_index"]
+from ontherecord.errors import PatternTimeoutError
+
+__all__ = [
+    "WORD_CHARS",
+    "WordIndex",
+    "Words",
+    "finditer_near",
+    "match_at",
+    "scan",
+    "search",
+    "word_index",
+]
+
+# The time limit of one search, in seconds: ``_MATCH_TIMEOUT`` and ``_PER_CHARACTER`` for each
+# character of the range it may read. The regex engine's ``timeout=`` counts wall-clock time from
+# the start of a call, and for ``finditer`` over the whole iteration, the caller's work between
+# matches included. So a scan takes its matches at once, and the limit bounds the engine's work
+# alone: for a range of at most ``_SHORT`` characters, all its matches; for a longer one, runs of
+# ``_BATCH`` matches, each run a new ``finditer`` from where the last ended, so that neither the
+# time nor the matches held grow with the text. The library's patterns read a character, and
+# find a match, in well under a microsecond: a search that runs past the limit is stuck.
+_MATCH_TIMEOUT = 10.0
+_PER_CHARACTER = 1e-5
+_SHORT = 10_000
+_BATCH = 256
+
+
+def _limit(pos: int, endpos: int) -> float:
+    return _MATCH_TIMEOUT + _PER_CHARACTER * max(0, endpos - pos)
+
+
+def scan(
+    pattern: regex.Pattern[str],
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
+    *,
+    purpose: str,
+) -> Iterator[regex.Match[str]]:
+    """The matches of ``pattern.finditer(text, pos, endpos)``, found under time limits that only
+    a stuck search reaches.
+
+    A long range is scanned in runs of matches. A new run starts where the last ends with a
+    non-empty match: the scan of the whole range goes on from there with nothing to remember
+    (look-behinds still read before ``pos``), so the matches are the same.
+
+    Args:
+        pattern: the pattern.
+        text: the text.
+        pos: where the scan starts.
+        endpos: where the text ends for the pattern (its length when None).
+        purpose: what the pattern finds, for the error message (``"times: date"``).
+
+    Returns:
+        The matches, in order.
+
+    Raises:
+        PatternTimeoutError: one search ran past its time limit: the text is hostile to the
+            pattern.
+    """
+    end = len(text) if endpos is None else min(endpos, len(text))
+    size = end - pos
+    if size > _SHORT:
+        return _runs(pattern, text, pos, end, purpose)
+    limit = _MATCH_TIMEOUT + _PER_CHARACTER * size if size > 0 else _MATCH_TIMEOUT
+    try:
+        return iter(list(pattern.finditer(text, pos, end, timeout=limit)))
+    except TimeoutError as exc:
+        raise PatternTimeoutError(purpose, len(text), limit) from exc
+
+
+def _runs(
+    pattern: regex.Pattern[str], text: str, pos: int, end: int, purpose: str
+) -> Iterator[regex.Match[str]]:
+    while True:
+        limit = _limit(pos, end)
+        try:
+            found = pattern.finditer(text, pos, end, timeout=limit)
+            run = list(itertools.islice(found, _BATCH))
+            done = len(run) < _BATCH
+            while not done and run[-1].start() == run[-1].end():
+                # after an empty match the scan may find a longer one at the same place: go on
+                # with this one until a match that is not empty
+                m = next(found, None)
+                if m is None:
+                    done = True
+                else:
+                    run.append(m)
+        except TimeoutError as exc:
+            raise PatternTimeoutError(purpose, len(text), limit) from exc
+        yield from run
+        if done:
+            return
+        pos = run[-1].end()
+
+
+def search(
+    pattern: regex.Pattern[str],
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
+    *,
+    purpose: str,
+) -> regex.Match[str] | None:
+    """``pattern.search(text, pos, endpos)`` under the time limit of one search.
+
+    Raises:
+        PatternTimeoutError: the search ran past its time limit: the text is hostile to the
+            pattern.
+    """
+    end = len(text) if endpos is None else min(endpos, len(text))
+    limit = _limit(pos, end)
+    try:
+        return pattern.search(text, pos, end, timeout=limit)
+    except TimeoutError as exc:
+        raise PatternTimeoutError(purpose, len(text), limit) from exc
 
 
 #: Characters that never stand right before a word that starts a word (``\b`` before it). Only
@@ -218,7 +338,7 @@ def finditer_near(
     before: int,
     after: int,
     tail: regex.Pattern[str] | None = None,
-    timeout: float = 10.0,
+    purpose: str,
 ) -> Iterator[regex.Match[str]]:
     """The matches of ``pattern.finditer(index.text)``, found by scanning only near the words.
 
@@ -232,10 +352,13 @@ def finditer_near(
         tail: a pattern matching, at a window's end, the rest of a run of characters that the
             pattern may read on through, and what it may read after the run: the window ends
             where it matches.
-        timeout: passed to the scans.
+        purpose: what the pattern finds, for the error message (``"times: date"``).
 
     Returns:
         The matches, in order, as a scan of the whole text finds them.
+
+    Raises:
+        PatternTimeoutError: one search ran past its time limit (see :func:`scan`).
     """
     text = index.text
     n = len(text)
@@ -248,35 +371,44 @@ def finditer_near(
         if rarest is None or count < fewest:
             rarest, fewest = words, count
     if rarest is None:
-        return pattern.finditer(text, timeout=timeout)
+        return scan(pattern, text, purpose=purpose)
     if fewest * (before + after) >= n and (not rarest.not_after or 4 * fewest >= n):
         # windows would cover most of the text (unless most places are passed over: those are
         # looked at one by one when they are not too many)
-        return pattern.finditer(text, timeout=timeout)
+        return scan(pattern, text, purpose=purpose)
     spans = index.spans(rarest)
     if not spans:
         return iter(())
     if len(spans) * (before + after) >= n:
-        return pattern.finditer(text, timeout=timeout)
+        return scan(pattern, text, purpose=purpose)
     windows = _windows(spans, n, before, after, tail, text)
     if 4 * sum(we - ws for ws, we in windows) >= 3 * n:  # a scan per window costs more than one
-        return pattern.finditer(text, timeout=timeout)
-    return (m for ws, we in windows for m in pattern.finditer(text, ws, we, timeout=timeout))
+        return scan(pattern, text, purpose=purpose)
+    return (m for ws, we in windows for m in scan(pattern, text, ws, we, purpose=purpose))
 
 
 def match_at(
-    pattern: regex.Pattern[str], index: WordIndex, words: Words, *, timeout: float = 10.0
+    pattern: regex.Pattern[str], index: WordIndex, words: Words, *, purpose: str
 ) -> Iterator[regex.Match[str]]:
     """The matches of ``pattern.finditer(index.text)`` for a pattern that never matches the empty
-    string and whose every match starts where one of ``words`` starts: it is tried there only."""
+    string and whose every match starts where one of ``words`` starts: it is tried there only.
+
+    Raises:
+        PatternTimeoutError: one match ran past its time limit (see :func:`scan`).
+    """
     text = index.text
     if not index.searchable(words):
-        yield from pattern.finditer(text, timeout=timeout)
+        yield from scan(pattern, text, purpose=purpose)
         return
     last = 0
+    n = len(text)
     for q, _ in index.spans(words):
         if q >= last:
-            m = pattern.match(text, q, timeout=timeout)
+            limit = _limit(q, n)
+            try:
+                m = pattern.match(text, q, timeout=limit)
+            except TimeoutError as exc:
+                raise PatternTimeoutError(purpose, n, limit) from exc
             if m is not None:
                 last = m.end()
                 yield m

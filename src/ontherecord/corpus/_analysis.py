@@ -292,6 +292,9 @@ def analyze_article(article: Article, *, extractors: Sequence[Any] = ()) -> Arti
     Returns:
         The :class:`ArticleAnalysis`.
 
+    Raises:
+        PatternTimeoutError: a pattern could not get through the (hostile) text in its time limit.
+
     .. versionadded:: 0.1.0
     """
     return _analyze_one(article, _custom(extractors))
@@ -365,6 +368,7 @@ def iter_analyses(
     Raises:
         InvalidInputError: ``workers`` is less than 1.
         UnknownNameError: an extractor name is not registered.
+        PatternTimeoutError: a pattern could not get through an article in its time limit.
 
     .. versionadded:: 0.1.0
     """
@@ -451,6 +455,7 @@ def analyze(
     Raises:
         UnknownNameError: an extractor name is not registered (the message lists those that are).
         InvalidInputError: ``workers`` is less than 1.
+        PatternTimeoutError: a pattern could not get through an article in its time limit.
 
     .. versionadded:: 0.1.0
     """

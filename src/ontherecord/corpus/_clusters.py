@@ -46,6 +46,7 @@ import attrs
 import regex
 
 from ontherecord._article import Article, Span
+from ontherecord._text.triggers import scan, search
 from ontherecord.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -220,7 +221,7 @@ def _anchors(text: str) -> tuple[frozenset[str], frozenset[str]]:
     words, pattern = anchor_lexicon()
     specific: set[str] = set()
     every: set[str] = set()
-    for m in pattern.finditer(normalize(text).text, timeout=10.0):
+    for m in scan(pattern, normalize(text).text, purpose="claim clusters: event anchors"):
         hit = words.get(" ".join(m.group().lower().split()))
         if hit is None:
             continue
@@ -270,7 +271,7 @@ def _nodes(
         )  # fmt: skip
         words = frozenset(
             m.group().lower()
-            for m in _NAME.finditer(article.text, ctx.start, ctx.end, timeout=10.0)
+            for m in scan(_NAME, article.text, ctx.start, ctx.end, purpose="claim clusters: names")
             if not _CALENDAR.match(m.group())
         )
         for e in events.values():
@@ -330,7 +331,7 @@ _PARTIAL = regex.compile(r"(?<!\p{L})(?:other|more|additional|further)(?!\p{L})"
 
 def _range(q: Quantity) -> tuple[float, float]:
     v = float(q.value)
-    if v and _PARTIAL.search(q.text, timeout=1.0):
+    if v and search(_PARTIAL, q.text, purpose="claim clusters: partial counts"):
         return v, math.inf
     if not q.approximate or q.bound is None:
         return v, v
@@ -470,6 +471,8 @@ def cluster_claims(
     Raises:
         InvalidInputError: an item is not an :class:`~ontherecord.Article`.
         DuplicateIdError: two articles share an id.
+        PatternTimeoutError: a pattern could not get through an article's text (hostile or
+            pathological text; never a long one).
 
     .. versionadded:: 0.1.0
     """

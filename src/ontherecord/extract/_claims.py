@@ -29,6 +29,7 @@ from ontherecord._article import Span
 from ontherecord._claim import Claim
 from ontherecord._data import lines, trie
 from ontherecord._text.normalize import normalize
+from ontherecord._text.triggers import scan, search
 
 if TYPE_CHECKING:
     from ontherecord._actor import Actor
@@ -317,7 +318,7 @@ class _Reader:
         ``norm.text[ns:ne]``, as (start, end, text)."""
         found = self._found.get(name)
         if found is None:
-            found = self._found[name] = _Found(self.norm.text, pattern)
+            found = self._found[name] = _Found(self.norm.text, pattern, name)
         return found.within(ns, ne)
 
     def norm_pos(self, original: int) -> int:
@@ -355,8 +356,10 @@ class _Found:
     work on text dense with statements. A word that a range cuts is not a word of the range.
     """
 
-    def __init__(self, text: str, pattern: regex.Pattern[str]) -> None:
-        self.matches = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, timeout=10.0)]
+    def __init__(self, text: str, pattern: regex.Pattern[str], name: str) -> None:
+        self.matches = [
+            (m.start(), m.end(), m.group()) for m in scan(pattern, text, purpose=f"claims: {name}")
+        ]
         self.starts = [a for a, _, _ in self.matches]
 
     def within(self, ns: int, ne: int) -> list[tuple[int, int, str]]:
@@ -396,7 +399,7 @@ class _Breaks:
 
     def __init__(self, text: str, lo: int, hi: int) -> None:
         self.lo, self.hi = lo, hi
-        found = [m.span() for m in _CLAUSE_BREAK.finditer(text, lo, hi, timeout=10.0)]
+        found = [m.span() for m in scan(_CLAUSE_BREAK, text, lo, hi, purpose="claims: clause breaks")]
         self.starts = [a for a, _ in found]
         self.ends = [b for _, b in found]  # breaks never overlap: sorted too
 
@@ -454,7 +457,7 @@ def _find_events(r: _Reader, span: Span, quantities: Sequence[Quantity]) -> list
             if best is None or dist < best[0]:
                 best = (dist, q)
         window = ntext[max(r.norm_pos(cs), m[0] - _NEGATION_REACH) : m[0]]
-        negated = _NEGATED.search(window, timeout=1.0) is not None
+        negated = search(_NEGATED, window, purpose="claims: negation") is not None
         out.append(
             ClaimEvent(span=where, text=text[where.start:where.end], type=etype, subtype=subtype,
                        count=None if best is None else best[1], negated=negated,
@@ -552,6 +555,10 @@ def extract_claims(article: Article) -> list[Statement]:
 
     Returns:
         The statements, sorted by position.
+
+    Raises:
+        PatternTimeoutError: a pattern could not get through the text (hostile or pathological
+            text; never a long one).
 
     .. versionadded:: 0.1.0
     """

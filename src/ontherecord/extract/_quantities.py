@@ -210,6 +210,13 @@ def _as_number(x: float) -> int | float:
     return int(x) if float(x).is_integer() and abs(x) < 1e18 else x
 
 
+@functools.cache
+def _pair_starts() -> frozenset[str]:
+    """The first words of the units of two words ("square" of "square miles"): a token that is
+    not one of them starts no unit of two words."""
+    return frozenset(unit.split(" ")[0] for unit in _units()["unit"] if " " in unit)
+
+
 def _noun_after(text: str, pos: int, value: float) -> tuple[str | None, int]:
     """The unit or counted noun after ``pos`` and where it ends; ``(None, pos)`` if none."""
     # a token is one or two spaces and a letter: most numbers in a list of numbers stop here
@@ -220,6 +227,7 @@ def _noun_after(text: str, pos: int, value: float) -> tuple[str | None, int]:
         return None, pos
     units = _units()
     modifiers = units.get("modifier", {})
+    pair_starts = _pair_starts()
     cur = pos
     proper: tuple[str, int] | None = None  # a capitalised plural seen on the way: "Democrats"
     for _ in range(4):
@@ -228,7 +236,7 @@ def _noun_after(text: str, pos: int, value: float) -> tuple[str | None, int]:
             return proper or (None, pos)
         tok = m.group("tok").rstrip(".'")
         low = tok.lower()
-        two = _TOKEN.match(text, m.end())
+        two = _TOKEN.match(text, m.end()) if low in pair_starts else None
         if two is not None:
             pair = f"{low} {two.group('tok').lower().rstrip('.')}"
             if pair in units["unit"]:
@@ -263,7 +271,10 @@ def _iter(article: Article) -> list[Quantity]:
     time_starts = [s for s, _ in times]
     index = word_index(text)
     out: list[Quantity] = []
-    for m in finditer_near(_pattern(), index, (_NUMBER_WORDS,), before=_before(), after=_AFTER, tail=_TAIL):
+    for m in finditer_near(
+        _pattern(), index, (_NUMBER_WORDS,), before=_before(), after=_AFTER, tail=_TAIL,
+        purpose="quantities: numbers",
+    ):  # fmt: skip
         groups = m.groups()
         if times:
             # where the number starts: its currency sign, its digits, its words or the vague plural
@@ -399,7 +410,7 @@ def _zeros(article: Article, index: WordIndex, norm: Normalized) -> list[Quantit
     out = []
     text = index.text
     zero_nouns = _units().get("zero", {})
-    for m in match_at(_ZERO, index, _NO):  # every match starts at its "no"
+    for m in match_at(_ZERO, index, _NO, purpose="quantities: zero"):  # every match starts at its "no"
         if m.end() - m.start("no") > 3:
             unit: str | None = "people"
             end = m.start("no") + len("no one")
@@ -427,6 +438,10 @@ def extract_quantities(article: Article) -> list[Quantity]:
 
     Returns:
         The quantities, sorted by position.
+
+    Raises:
+        PatternTimeoutError: a pattern could not get through the text (hostile or pathological
+            text; never a long one).
 
     .. versionadded:: 0.1.0
     """

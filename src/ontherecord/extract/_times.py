@@ -400,8 +400,8 @@ def _vague_words() -> Words:
 
 def _rule_matches(name: str, pattern: regex.Pattern[str], index: WordIndex) -> Iterator[regex.Match[str]]:
     if name == "event":
-        return match_at(pattern, index, _EVENT_STARTS)
-    return finditer_near(pattern, index, _NEEDS[name], before=_REACH, after=_REACH)
+        return match_at(pattern, index, _EVENT_STARTS, purpose="times: event")
+    return finditer_near(pattern, index, _NEEDS[name], before=_REACH, after=_REACH, purpose=f"times: {name}")
 
 
 @functools.lru_cache(maxsize=8)
@@ -417,7 +417,9 @@ def _find(text: str) -> tuple[_Found, ...]:
         for m in _rule_matches(name, pattern, index):
             if m.end() > m.start() and _acceptable(name, m):
                 found.append(_Found(m.start(), m.end(), name, m))
-    for m in finditer_near(_vague_pattern(), index, (_vague_words(),), before=_REACH, after=_REACH):
+    for m in finditer_near(
+        _vague_pattern(), index, (_vague_words(),), before=_REACH, after=_REACH, purpose="times: vague"
+    ):
         found.append(_Found(m.start(), m.end(), "vague", m))
     found.sort(key=lambda f: f.start)
     if all(a.end <= b.start for a, b in itertools.pairwise(found)):
@@ -996,6 +998,10 @@ def extract_times(article: Article) -> list[TimeExpression]:
 
     Returns:
         The time expressions, sorted by position, none overlapping another.
+
+    Raises:
+        PatternTimeoutError: a pattern could not get through the text (hostile or pathological
+            text; never a long one).
 
     .. versionadded:: 0.1.0
     """
