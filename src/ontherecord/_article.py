@@ -247,11 +247,17 @@ class Article:
         return self._segments(self._normalized[1])
 
     @functools.cached_property
-    def _sentences(self) -> tuple[Segment, ...]:
+    def _sentence_spans(self) -> tuple[tuple[int, int], ...]:
+        """The sentences as spans of the normalised text (what the actor finder reads, without
+        the segments)."""
         from ontherecord._text.segment import sentence_spans
 
         norm, para = self._normalized
-        return self._segments(sentence_spans(norm, list(para)))
+        return tuple(sentence_spans(norm, list(para)))
+
+    @functools.cached_property
+    def _sentences(self) -> tuple[Segment, ...]:
+        return self._segments(self._sentence_spans)
 
     @functools.cached_property
     def _furniture(self) -> tuple[Furniture, ...]:

@@ -231,3 +231,40 @@ def test_spelling_variant_of_a_long_surname() -> None:
     assert len(person) == 1
     assert {m.text for m in person[0].mentions} == {f"Qassem {surname}", variant}
     assert any(m.rule == "spelling_variant" for m in person[0].mentions)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_texts)
+@example("US UK NATO U.S. ABC CARLY IS")
+@example("U.S. U.S. AFP GETTY U.S.")
+def test_shouted_runs_parse_as_word_by_word(text: str) -> None:
+    """A run in capitals gives, word by word, what each acronym alone gives."""
+    tk = _tokens(text)
+    for run in A._sequences(tk):
+        fast: list[A._Cand] = []
+        A._parse_acronyms(tk, run, fast)
+        slow: list[A._Cand] = []
+        for q in run:
+            if A._acronym_ok(tk, q):
+                A._parse_acronym(tk, q, slow)
+        assert fast == slow
+
+
+_units = st.lists(_words, min_size=1, max_size=8).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_units, min_size=1, max_size=4), st.integers(1, 6), st.sampled_from([" ", ". ", "\n", ", "]))
+@example(["Smith said", "President Obama", "Obama"], 4, " ")
+@example(["Sarah Smith", "Smith", "Mr. Smith"], 3, ". ")
+@example(["a new top Gen. Smith said", "the former top Gen. Smith said", "Done"], 1, ". ")  # role words
+def test_repeated_runs_and_words_resolve_as_if_parsed_anew(units: list[str], times: int, gap: str) -> None:
+    """Names repeated in the same context, and single words repeated alike, give the actors that
+    parsing and resolving each occurrence anew gives (to the order of every set)."""
+    text = gap.join(units * times)
+    reused = repr(A.analyse_article(otr.Article.from_text(text, id="reused")))
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(A, "_run_context", lambda tk, run: object())  # never seen before
+        m.setattr(A, "_single_alike", lambda c, titled: object())
+        anew = repr(A.analyse_article(otr.Article.from_text(text, id="anew")))
+    assert reused.replace("'reused'", "'anew'") == anew
