@@ -114,7 +114,62 @@ def _ref_stop_split(tk: A._Tokens, idx: list[int]) -> int | None:
     return None
 
 
+def _ref_sequences(tk: A._Tokens) -> list[range]:
+    """Runs of name words, extended word by word."""
+    lex = A._lexicons()
+    words, name_part, join, initial, n = tk.text, tk.name_part, tk.join, tk.initial, tk.n
+    out: list[range] = []
+    pos = 0
+    for i in range(n):
+        w = words[i]
+        if i < pos or w[0].isdigit() or not (name_part[i] or w in A._NAME_CONNECTORS):
+            continue
+        if not name_part[i] and not (i + 1 < n and name_part[i + 1] and join[i + 1] == "-"):
+            continue
+        j = i + 1
+        while j < n:
+            how, low = join[j], words[j]
+            if how is None or (initial[j] and how != "."):
+                break
+            if name_part[j] and not low[0].isdigit():
+                j += 1
+                continue
+            if (low in A._NAME_CONNECTORS and j + 1 < n and name_part[j + 1]
+                    and (join[j + 1] == "-" or (join[j + 1] == " " and low not in A._HYPHEN_CONNECTORS))):
+                j += 1
+                continue
+            if low in A._WEAK_CONNECTORS:
+                k = j + 1
+                if k < n and words[k] == "the" and low in {"of", "for", "in", "on"}:
+                    k += 1
+                if (k < n and name_part[k] and join[k] == " "
+                        and (words[k] not in lex.stop or words[k] in A._CONTENT_STOP)):
+                    prev = tk.bare[j - 1]
+                    if (
+                        (low in A._HEAD_LINKS and (prev in lex.heads or (prev,) in lex.titles))
+                        or (tk.key[j - 1], low) in A._gazetteer_bigrams()
+                        or (low == "and" and A._first_in(tk.head_of, i, j) is not None)
+                        or (low not in {"of", "for"} and A._ends_in_head(tk, k))
+                    ):
+                        j = k
+                        continue
+            break
+        out.append(range(i, j))
+        pos = j
+    return out
+
+
 # --- the indexed code gives what the scans give ---------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+@example("U.S. U.S. Smith. Jones al-Sadr of the Institute of Peace in Iraq Center 12 Abc")
+def test_runs_are_those_of_a_word_by_word_scan(text: str) -> None:
+    """The runs of name words, whose plain stretches are skipped in one scan, are the runs a
+    word-by-word scan finds."""
+    tk = _tokens(text)
+    assert list(A._sequences(tk)) == _ref_sequences(tk)
 
 
 @settings(max_examples=300, deadline=None)

@@ -396,6 +396,18 @@ def _sequences(tk: _Tokens) -> Iterator[range]:
     words, name_part, join, initial = tk.text, tk.name_part, tk.join, tk.initial
     n = tk.n
     firsts = {w for w in tk.name_parts | (tk.distinct & _NAME_CONNECTORS) if not w[0].isdigit()}
+    if not firsts:
+        return
+    # the words that simply go on the run before them (the first test of the loop below), found
+    # in one pass: a run of two hundred thousand words is then one scan, not a Python loop
+    goes_on = [
+        how is not None and (how == "." or not opens) and part
+        for how, opens, part in zip(join, initial, name_part, strict=True)
+    ]
+    for w in tk.name_parts:
+        if w[0].isdigit():  # (a name part that is a number does not go on a run)
+            for q in _where(words, {w}):
+                goes_on[q] = False
     pos = 0
     for i in itertools.compress(range(n), map(firsts.__contains__, words)):
         if i < pos:
@@ -405,6 +417,12 @@ def _sequences(tk: _Tokens) -> Iterator[range]:
             continue
         j = i + 1
         while j < n:
+            if goes_on[j]:
+                try:
+                    j = goes_on.index(False, j + 1)
+                except ValueError:
+                    j = n
+                continue
             how = join[j]
             if how is None or (initial[j] and how != "."):
                 break
