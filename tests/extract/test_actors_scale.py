@@ -323,3 +323,29 @@ def test_repeated_runs_and_words_resolve_as_if_parsed_anew(units: list[str], tim
         m.setattr(A, "_single_alike", lambda c, titled: object())
         anew = repr(A.analyse_article(otr.Article.from_text(text, id="anew")))
     assert reused.replace("'reused'", "'anew'") == anew
+
+
+def _ref_title_case_lines(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if stripped and not stripped.endswith((".", "?", "!", '"', ":")):
+            words = A._LETTERS.findall(stripped)[:21]
+            long = [w for w in words if len(w) >= 4]
+            if len(words) <= 20 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long):
+                out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Black Lawmakers Rip Donald Trump", "the vote", "Iran Strikes Back.", " ",
+                                 "\n", "\n\n", "\x1c", "\u3000", "Abcd Efgh Ijkl", "x" * 30]),
+                max_size=20).map("".join))
+@example("\n\n  \nIran Strikes Back Hard\n \x1c\nBlack Lawmakers Rip Donald Trump")
+def test_title_case_lines_are_those_of_a_line_by_line_reading(text: str) -> None:
+    """The headline finder, which passes blank lines over in one scan, finds the lines a reading
+    line by line finds."""
+    assert A._title_case_lines(text) == _ref_title_case_lines(text)

@@ -52,6 +52,8 @@ _FINAL = frozenset('.!?:;"\')]\u2026\u00bb')
 # spaces, any letter). Possessive quantifiers: no backtracking.
 _RUN_START = r"""
     (?<! [.?!\u2026] )                          # only where a run of marks starts (linear time)
+    (?= [.?!\u2026] [.?!\u2026"')\]\u00bb\s] )     # and goes on to white space (the "." of "U.S"
+                                                 # does not: it is passed over at once)
 """
 _BOUNDARY = r"""
     (?P<term> [.?!\u2026]++ )                     # full stop(s), ellipsis, ? or ! (runs kept whole:

@@ -679,7 +679,8 @@ def _parse_piece(tk: _Tokens, idx: range, out: list[_Cand]) -> tuple[range, rang
     # a whole run that is all capitals and longer than one word: a credit line or a shout
     if (
         len(idx) >= 2
-        and all(tk.allcaps[q] or words[q] in _NAME_CONNECTORS for q in idx)
+        and (False not in tk.allcaps[idx[0] : idx[-1] + 1]  # (all in capitals: one list scan)
+             or all(tk.allcaps[q] or words[q] in _NAME_CONNECTORS for q in idx))
         and not _whole_gaz(tk, idx)
     ):
         _parse_acronyms(tk, idx, out)
@@ -843,15 +844,11 @@ def _parse_acronyms(tk: _Tokens, idx: range, out: list[_Cand]) -> None:
     words, keys, allcaps, initial = tk.text, tk.key, tk.allcaps, tk.initial
     start, end, n = tk.start, tk.end, tk.n
     alone: dict[str, tuple[bool, _Entry | None, bool, tuple[str, ...]]] = {}
-    shouted: dict[str, bool] = {}  # a word in capitals that is no gazetteer name (the neighbour test)
-
-    def shouts(q: int) -> bool:
-        w = words[q]
-        found = shouted.get(w)
-        if found is None:
-            found = shouted[w] = allcaps[q] and (keys[q],) not in lex.gazetteer
-        return found
-
+    # the neighbour test of _acronym_ok: a word in capitals that is no gazetteer name, for every
+    # word of the run and the one on either side (lo + i is word i)
+    lo, hi = max(0, idx[0] - 1), min(n, idx[-1] + 2)
+    named = {k: (k,) in lex.gazetteer for k in set(keys[lo:hi])}
+    loud = [caps and not named[k] for caps, k in zip(allcaps[lo:hi], keys[lo:hi], strict=True)]
     for q in idx:
         w = words[q]
         seen = alone.get(w)
@@ -860,8 +857,8 @@ def _parse_acronyms(tk: _Tokens, idx: range, out: list[_Cand]) -> None:
             seen = alone[w] = (ok, lex.gazetteer.get((keys[q],)), w in lex.stop, (w,))
         ok, e, stop, tokens = seen
         # (as _acronym_ok: no neighbour in capitals within three characters)
-        if not ok or (q > 0 and shouts(q - 1) and start[q] - start[q - 1] <= 3) or (
-            q + 1 < n and shouts(q + 1) and start[q + 1] - end[q] <= 3
+        if not ok or (q > 0 and loud[q - 1 - lo] and start[q] - start[q - 1] <= 3) or (
+            q + 1 < n and loud[q + 1 - lo] and start[q + 1] - end[q] <= 3
         ):
             continue
         if e is not None and not (stop and initial[q]):
@@ -1018,6 +1015,10 @@ def analyse_article(article: Article) -> ArticleActors:
 
     .. versionadded:: 0.1.0
     """
+    return _analyse(article)
+
+
+def _analyse(article: Article) -> ArticleActors:
     norm = normalize(article.text)
     text = norm.text
     # where the sentences start in the normalised text (sorted: sentences are disjoint, in order)
@@ -1178,11 +1179,17 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     Trump"), where capitals do not mark names. A line counts when it is short, does not end like a
     sentence, and three quarters of its words of four letters or more are capitalised."""
     out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        stripped = line.strip()
-        if stripped and not stripped.endswith((".", "?", "!", '"', ":")):
+    # the lines with something on them, each found from its first non-space character: a
+    # megabyte of blank lines is one pattern scan
+    at = 0
+    while (found := _NOT_SPACE.search(text, at)) is not None:
+        pos = text.rfind("\n", at, found.start()) + 1 or at  # where its line starts
+        end = text.find("\n", found.start())
+        if end < 0:
+            end = len(text)
+        at = end + 1
+        stripped = text[pos:end].strip()
+        if not stripped.endswith((".", "?", "!", '"', ":")):
             # a line of more than 20 words is no title: on a long line, count no further
             if len(stripped) < 500:
                 words = _LETTERS.findall(stripped)
@@ -1191,8 +1198,11 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
             long = [w for w in words if len(w) >= 4]
             if len(words) <= 20 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long):
                 out.append((pos, end))
-        pos = end + 1
     return out
+
+
+# A character that is not white space (as str.strip sees it: the pattern's \s lacks U+001C..U+001F).
+_NOT_SPACE = regex.compile(r"[^\s\x1c-\x1f]")
 
 
 def _inside(spans: list[tuple[int, int]], i: int) -> bool:
