@@ -349,3 +349,40 @@ def test_title_case_lines_are_those_of_a_line_by_line_reading(text: str) -> None
     """The headline finder, which passes blank lines over in one scan, finds the lines a reading
     line by line finds."""
     assert A._title_case_lines(text) == _ref_title_case_lines(text)
+
+
+def test_garbage_collection_resumes_as_it_was() -> None:
+    """Finding actors pauses automatic garbage collection and leaves it as it found it: on, off,
+    after an error, and when threads overlap."""
+    import gc
+    import threading
+
+    assert gc.isenabled()
+    A.analyse_article(otr.Article.from_text("John Smith said. " * 50, id="gc-on"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        A.analyse_article(otr.Article.from_text("John Smith said. " * 50, id="gc-off"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(RuntimeError), A._gc_paused():
+        assert not gc.isenabled()
+        raise RuntimeError
+    assert gc.isenabled()
+    inside = threading.Event()
+    leave = threading.Event()
+
+    def hold() -> None:
+        with A._gc_paused():
+            inside.set()
+            leave.wait(10)
+
+    t = threading.Thread(target=hold)
+    t.start()
+    inside.wait(10)
+    A.analyse_article(otr.Article.from_text("Sarah Jones said. " * 50, id="gc-threads"))
+    assert not gc.isenabled()  # the other thread is still inside
+    leave.set()
+    t.join()
+    assert gc.isenabled()
