@@ -165,6 +165,7 @@ def _ref_sequences(tk: A._Tokens) -> list[range]:
 @settings(max_examples=300, deadline=None)
 @given(_texts)
 @example("U.S. U.S. Smith. Jones al-Sadr of the Institute of Peace in Iraq Center 12 Abc")
+@example("Abc Def al-Sadr of the Institute Xy " * 20 + "and Iraq. " + "U.S. " * 50 + "12 Abc " * 40)
 def test_runs_are_those_of_a_word_by_word_scan(text: str) -> None:
     """The runs of name words, whose plain stretches are skipped in one scan, are the runs a
     word-by-word scan finds."""

@@ -30,7 +30,7 @@ import regex
 from ontherecord import _data
 from ontherecord._actor import Actor, ActorMention
 from ontherecord._article import Article, Span
-from ontherecord._text.normalize import Normalized, normalize
+from ontherecord._text.normalize import Normalized
 
 __all__ = ["EXTRACTOR", "article_actors", "find_actors"]
 
@@ -401,16 +401,7 @@ def _sequences(tk: _Tokens) -> Iterator[range]:
     firsts = {w for w in tk.name_parts | (tk.distinct & _NAME_CONNECTORS) if not w[0].isdigit()}
     if not firsts:
         return
-    # the words that simply go on the run before them (the first test of the loop below), found
-    # in one pass: a run of two hundred thousand words is then one scan, not a Python loop
-    goes_on = [
-        how is not None and (how == "." or not opens) and part
-        for how, opens, part in zip(join, initial, name_part, strict=True)
-    ]
-    for w in tk.name_parts:
-        if w[0].isdigit():  # (a name part that is a number does not go on a run)
-            for q in _where(words, {w}):
-                goes_on[q] = False
+    goes_on: list[bool] | None = None  # made once a run is long (see _goes_on)
     pos = 0
     for i in itertools.compress(range(n), map(firsts.__contains__, words)):
         if i < pos:
@@ -420,7 +411,7 @@ def _sequences(tk: _Tokens) -> Iterator[range]:
             continue
         j = i + 1
         while j < n:
-            if goes_on[j]:
+            if goes_on is not None and goes_on[j]:
                 try:
                     j = goes_on.index(False, j + 1)
                 except ValueError:
@@ -432,6 +423,8 @@ def _sequences(tk: _Tokens) -> Iterator[range]:
             low = words[j]
             if name_part[j] and not low[0].isdigit():
                 j += 1
+                if goes_on is None and j - i > _LONG_RUN:
+                    goes_on = _goes_on(tk)
                 continue
             if low in _NAME_CONNECTORS and j + 1 < n and name_part[j + 1]:
                 nxt = join[j + 1]
@@ -459,6 +452,24 @@ def _sequences(tk: _Tokens) -> Iterator[range]:
             break
         yield range(i, j)
         pos = j
+
+
+# A run longer than this many words has the rest of its plain stretch skipped in one list scan.
+_LONG_RUN = 32
+
+
+def _goes_on(tk: _Tokens) -> list[bool]:
+    """For each word, whether it simply goes on the run before it (the first test of the loop of
+    ``_sequences``), all found in one pass: a run of two hundred thousand words is then one scan."""
+    goes_on = [
+        how is not None and (how == "." or not opens) and part
+        for how, opens, part in zip(tk.join, tk.initial, tk.name_part, strict=True)
+    ]
+    for w in tk.name_parts:
+        if w[0].isdigit():  # (a name part that is a number does not go on a run)
+            for q in _where(tk.text, {w}):
+                goes_on[q] = False
+    return goes_on
 
 
 @functools.cache
@@ -1052,7 +1063,7 @@ def analyse_article(article: Article) -> ArticleActors:
 
 
 def _analyse(article: Article) -> ArticleActors:
-    norm = normalize(article.text)
+    norm = article._normalized[0]  # (the article's own: normalize()'s cache holds few articles)
     text = norm.text
     # where the sentences start in the normalised text (sorted: sentences are disjoint, in order)
     starts = [s for s, _ in article._sentence_spans]
@@ -1061,14 +1072,22 @@ def _analyse(article: Article) -> ArticleActors:
     # a run parses as the same run with the same words around it did (see _run_context): a name
     # repeated a hundred thousand times is parsed once
     parsed: dict[tuple[object, ...], tuple[int, int, int]] = {}  # context -> where, cands[a:b]
+    begun: set[tuple[str, int]] = set()  # (first word, length) of the runs seen: the context of
+    # a run is looked for (and kept) only from the second run that begins so (most runs of a
+    # news article are the first of their kind)
     for run in _sequences(tk):
-        context = _run_context(tk, run)
         base = tk.start[run[0]]
-        seen = parsed.get(context)
-        if seen is not None:
-            where, a, b = seen
-            cands.extend([_moved(c, base - where) for c in cands[a:b]])
-            continue
+        context: tuple[object, ...] | None = None
+        beginning = (tk.text[run[0]], len(run))
+        if beginning in begun:
+            context = _run_context(tk, run)
+            seen = parsed.get(context)
+            if seen is not None:
+                where, a, b = seen
+                cands.extend([_moved(c, base - where) for c in cands[a:b]])
+                continue
+        else:
+            begun.add(beginning)
         before = len(cands)
         _parse_run(tk, run, cands)
         # "the Badr militia", "the Fatah bloc": a lower-case head after the run
@@ -1086,7 +1105,8 @@ def _analyse(article: Article) -> ArticleActors:
             ):
                 c.kind = "organization"
                 c.rule = "org_head"
-        parsed[context] = (base, before, len(cands))  # (nothing changes them before the loop ends)
+        if context is not None:
+            parsed[context] = (base, before, len(cands))  # (nothing changes them before the loop ends)
     lex = _lexicons()
     headlines = _title_case_lines(text)
     if headlines:
