@@ -241,7 +241,8 @@ def _keep_boundary(text: str, para_start: int, m: regex.Match[str], para_end: in
     if token in ("a.m", "p.m", "A.M", "P.M"):
         # "at 5 p.m. Tuesday", "9 p.m. EST", "10 a.m. Eastern" go on; anything else is a new sentence
         return None if _continues_time(next_word) else "time-then-capital"
-    if _INITIALISM.fullmatch(token):
+    # (an initialism holds a full stop, an initial is one letter: most words are neither)
+    if ("." in token or len(token) == 1) and _INITIALISM.fullmatch(token):
         if opener:
             return "initialism-then-opener"
         if quote_opens and len(token) > 1:
