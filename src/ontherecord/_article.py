@@ -221,30 +221,26 @@ class Article:
         norm = normalize(self.text)
         return norm, tuple(paragraph_spans(norm))
 
-    @functools.cached_property
-    def _segment_memo(self) -> dict[tuple[int, int], Segment]:
-        """The segments made so far, by span of the normalised text: a one-sentence paragraph is
-        one :class:`Segment`, made once."""
-        return {}
-
-    def _segments(self, spans: Iterable[tuple[int, int]]) -> tuple[Segment, ...]:
-        """The segments of the normalised ``spans``, as spans of :attr:`text`."""
+    def _segments(
+        self, spans: Iterable[tuple[int, int]], made: dict[tuple[int, int], Segment]
+    ) -> tuple[Segment, ...]:
+        """The segments of the normalised ``spans``, as spans of :attr:`text`; a span already in
+        ``made`` is that segment (a one-sentence paragraph is one :class:`Segment`)."""
         offsets = self._normalized[0].offsets  # what Normalized.span_to_original reads
         text = self.text
-        memo = self._segment_memo
         out = []
         for s, e in spans:
-            seg = memo.get((s, e))
+            seg = made.get((s, e))
             if seg is None:
                 a = offsets[s]
                 b = offsets[e - 1] + 1 if e > s else a
-                seg = memo[s, e] = Segment(span=Span(a, b), text=text[a:b])
+                seg = Segment(span=Span(a, b), text=text[a:b])
             out.append(seg)
         return tuple(out)
 
     @functools.cached_property
     def _paragraphs(self) -> tuple[Segment, ...]:
-        return self._segments(self._normalized[1])
+        return self._segments(self._normalized[1], {})
 
     @functools.cached_property
     def _sentence_spans(self) -> tuple[tuple[int, int], ...]:
@@ -257,7 +253,8 @@ class Article:
 
     @functools.cached_property
     def _sentences(self) -> tuple[Segment, ...]:
-        return self._segments(self._sentence_spans)
+        paragraphs = dict(zip(self._normalized[1], self._paragraphs, strict=True))
+        return self._segments(self._sentence_spans, paragraphs)
 
     @functools.cached_property
     def _furniture(self) -> tuple[Furniture, ...]:
