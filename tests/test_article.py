@@ -212,3 +212,23 @@ def test_default_id_is_a_stable_digest() -> None:
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
     assert Article.from_text(text).id == digest
     assert Article.from_text(text + " ").id != digest
+
+
+def test_spans_are_checked() -> None:
+    """A span starts at 0 or later and ends at its start or later."""
+    from ontherecord import Span
+
+    assert Span(0, 0) == Span(0, 0) and len(Span(2, 5)) == 3
+    with pytest.raises(InvalidInputError, match="start must be >= 0"):
+        Span(-1, 2)
+    with pytest.raises(InvalidInputError, match="before its start"):
+        Span(5, 2)
+    with pytest.raises(InvalidInputError, match="start must be >= 0"):
+        Span(-3, -5)
+
+
+def test_one_sentence_paragraphs_share_their_segment() -> None:
+    """A paragraph that is one sentence is the same segment in both lists, equal either way."""
+    article = Article.from_text("One line.\n\nTwo sentences. Here.")
+    assert article.sentences[0] is article.paragraphs[0]
+    assert [s.text for s in article.sentences] == ["One line.", "Two sentences.", "Here."]

@@ -3,6 +3,7 @@ person, organisation, country, place, document or group under all its names)."""
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 
 import attrs
@@ -35,7 +36,10 @@ def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
 
 def _mention_tuple(value: Iterable[ActorMention]) -> tuple[ActorMention, ...]:
     # spans sort by start, then end: compare the ints, not the attrs instances (ten times cheaper)
-    return tuple(sorted(value, key=lambda m: (m.article_id, m.span.start, m.span.end)))
+    return tuple(sorted(value, key=_MENTION_ORDER))
+
+
+_MENTION_ORDER = operator.attrgetter("article_id", "span.start", "span.end")
 
 
 def _check_kind(instance: Actor, attribute: attrs.Attribute[str], value: str) -> None:

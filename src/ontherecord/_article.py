@@ -19,9 +19,10 @@ __all__ = ["Article", "Furniture", "Segment", "Span"]
 
 
 def _check_span(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
-    if attribute.name == "start" and value < 0:
-        raise InvalidInputError(f"span start must be >= 0, got {value}")
-    if attribute.name == "end" and value < instance.start:
+    # one validator for both ends (it runs once both are set): spans are made by the hundred thousand
+    if instance.start < 0:
+        raise InvalidInputError(f"span start must be >= 0, got {instance.start}")
+    if value < instance.start:
         raise InvalidInputError(f"span end {value} is before its start {instance.start}")
 
 
@@ -34,7 +35,7 @@ class Span:
     .. versionadded:: 0.1.0
     """
 
-    start: int = attrs.field(validator=_check_span)
+    start: int
     end: int = attrs.field(validator=_check_span)
 
     def __len__(self) -> int:
@@ -220,20 +221,40 @@ class Article:
         norm = normalize(self.text)
         return norm, tuple(paragraph_spans(norm))
 
-    def _segment(self, s: int, e: int) -> Segment:
-        a, b = self._normalized[0].span_to_original(s, e)
-        return Segment(span=Span(a, b), text=self.text[a:b])
+    def _segments(
+        self, spans: Iterable[tuple[int, int]], made: dict[tuple[int, int], Segment]
+    ) -> tuple[Segment, ...]:
+        """The segments of the normalised ``spans``, as spans of :attr:`text`; a span already in
+        ``made`` is that segment (a one-sentence paragraph is one :class:`Segment`)."""
+        offsets = self._normalized[0].offsets  # what Normalized.span_to_original reads
+        text = self.text
+        out = []
+        for s, e in spans:
+            seg = made.get((s, e))
+            if seg is None:
+                a = offsets[s]
+                b = offsets[e - 1] + 1 if e > s else a
+                seg = Segment(span=Span(a, b), text=text[a:b])
+            out.append(seg)
+        return tuple(out)
 
     @functools.cached_property
     def _paragraphs(self) -> tuple[Segment, ...]:
-        return tuple(self._segment(s, e) for s, e in self._normalized[1])
+        return self._segments(self._normalized[1], {})
 
     @functools.cached_property
-    def _sentences(self) -> tuple[Segment, ...]:
+    def _sentence_spans(self) -> tuple[tuple[int, int], ...]:
+        """The sentences as spans of the normalised text (what the actor finder reads, without
+        the segments)."""
         from ontherecord._text.segment import sentence_spans
 
         norm, para = self._normalized
-        return tuple(self._segment(s, e) for s, e in sentence_spans(norm, list(para)))
+        return tuple(sentence_spans(norm, list(para)))
+
+    @functools.cached_property
+    def _sentences(self) -> tuple[Segment, ...]:
+        paragraphs = dict(zip(self._normalized[1], self._paragraphs, strict=True))
+        return self._segments(self._sentence_spans, paragraphs)
 
     @functools.cached_property
     def _furniture(self) -> tuple[Furniture, ...]:

@@ -114,7 +114,63 @@ def _ref_stop_split(tk: A._Tokens, idx: list[int]) -> int | None:
     return None
 
 
+def _ref_sequences(tk: A._Tokens) -> list[range]:
+    """Runs of name words, extended word by word."""
+    lex = A._lexicons()
+    words, name_part, join, initial, n = tk.text, tk.name_part, tk.join, tk.initial, tk.n
+    out: list[range] = []
+    pos = 0
+    for i in range(n):
+        w = words[i]
+        if i < pos or w[0].isdigit() or not (name_part[i] or w in A._NAME_CONNECTORS):
+            continue
+        if not name_part[i] and not (i + 1 < n and name_part[i + 1] and join[i + 1] == "-"):
+            continue
+        j = i + 1
+        while j < n:
+            how, low = join[j], words[j]
+            if how is None or (initial[j] and how != "."):
+                break
+            if name_part[j] and not low[0].isdigit():
+                j += 1
+                continue
+            if (low in A._NAME_CONNECTORS and j + 1 < n and name_part[j + 1]
+                    and (join[j + 1] == "-" or (join[j + 1] == " " and low not in A._HYPHEN_CONNECTORS))):
+                j += 1
+                continue
+            if low in A._WEAK_CONNECTORS:
+                k = j + 1
+                if k < n and words[k] == "the" and low in {"of", "for", "in", "on"}:
+                    k += 1
+                if (k < n and name_part[k] and join[k] == " "
+                        and (words[k] not in lex.stop or words[k] in A._CONTENT_STOP)):
+                    prev = tk.bare[j - 1]
+                    if (
+                        (low in A._HEAD_LINKS and (prev in lex.heads or (prev,) in lex.titles))
+                        or (tk.key[j - 1], low) in A._gazetteer_bigrams()
+                        or (low == "and" and A._first_in(tk.head_of, i, j) is not None)
+                        or (low not in {"of", "for"} and A._ends_in_head(tk, k))
+                    ):
+                        j = k
+                        continue
+            break
+        out.append(range(i, j))
+        pos = j
+    return out
+
+
 # --- the indexed code gives what the scans give ---------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+@example("U.S. U.S. Smith. Jones al-Sadr of the Institute of Peace in Iraq Center 12 Abc")
+@example("Abc Def al-Sadr of the Institute Xy " * 20 + "and Iraq. " + "U.S. " * 50 + "12 Abc " * 40)
+def test_runs_are_those_of_a_word_by_word_scan(text: str) -> None:
+    """The runs of name words, whose plain stretches are skipped in one scan, are the runs a
+    word-by-word scan finds."""
+    tk = _tokens(text)
+    assert list(A._sequences(tk)) == _ref_sequences(tk)
 
 
 @settings(max_examples=300, deadline=None)
@@ -231,3 +287,103 @@ def test_spelling_variant_of_a_long_surname() -> None:
     assert len(person) == 1
     assert {m.text for m in person[0].mentions} == {f"Qassem {surname}", variant}
     assert any(m.rule == "spelling_variant" for m in person[0].mentions)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_texts)
+@example("US UK NATO U.S. ABC CARLY IS")
+@example("U.S. U.S. AFP GETTY U.S.")
+def test_shouted_runs_parse_as_word_by_word(text: str) -> None:
+    """A run in capitals gives, word by word, what each acronym alone gives."""
+    tk = _tokens(text)
+    for run in A._sequences(tk):
+        fast: list[A._Cand] = []
+        A._parse_acronyms(tk, run, fast)
+        slow: list[A._Cand] = []
+        for q in run:
+            if A._acronym_ok(tk, q):
+                A._parse_acronym(tk, q, slow)
+        assert fast == slow
+
+
+_units = st.lists(_words, min_size=1, max_size=8).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_units, min_size=1, max_size=4), st.integers(1, 6), st.sampled_from([" ", ". ", "\n", ", "]))
+@example(["Smith said", "President Obama", "Obama"], 4, " ")
+@example(["Sarah Smith", "Smith", "Mr. Smith"], 3, ". ")
+@example(["a new top Gen. Smith said", "the former top Gen. Smith said", "Done"], 1, ". ")  # role words
+def test_repeated_runs_and_words_resolve_as_if_parsed_anew(units: list[str], times: int, gap: str) -> None:
+    """Names repeated in the same context, and single words repeated alike, give the actors that
+    parsing and resolving each occurrence anew gives (to the order of every set)."""
+    text = gap.join(units * times)
+    reused = repr(A.analyse_article(otr.Article.from_text(text, id="reused")))
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(A, "_run_context", lambda tk, run: object())  # never seen before
+        m.setattr(A, "_single_alike", lambda c, titled: object())
+        anew = repr(A.analyse_article(otr.Article.from_text(text, id="anew")))
+    assert reused.replace("'reused'", "'anew'") == anew
+
+
+def _ref_title_case_lines(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if stripped and not stripped.endswith((".", "?", "!", '"', ":")):
+            words = A._LETTERS.findall(stripped)[:21]
+            long = [w for w in words if len(w) >= 4]
+            if len(words) <= 20 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long):
+                out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Black Lawmakers Rip Donald Trump", "the vote", "Iran Strikes Back.", " ",
+                                 "\n", "\n\n", "\x1c", "\u3000", "Abcd Efgh Ijkl", "x" * 30]),
+                max_size=20).map("".join))
+@example("\n\n  \nIran Strikes Back Hard\n \x1c\nBlack Lawmakers Rip Donald Trump")
+def test_title_case_lines_are_those_of_a_line_by_line_reading(text: str) -> None:
+    """The headline finder, which passes blank lines over in one scan, finds the lines a reading
+    line by line finds."""
+    assert A._title_case_lines(text) == _ref_title_case_lines(text)
+
+
+def test_garbage_collection_resumes_as_it_was() -> None:
+    """Finding actors pauses automatic garbage collection and leaves it as it found it: on, off,
+    after an error, and when threads overlap."""
+    import gc
+    import threading
+
+    assert gc.isenabled()
+    A.analyse_article(otr.Article.from_text("John Smith said. " * 50, id="gc-on"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        A.analyse_article(otr.Article.from_text("John Smith said. " * 50, id="gc-off"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(RuntimeError), A._gc_paused():
+        assert not gc.isenabled()
+        raise RuntimeError
+    assert gc.isenabled()
+    inside = threading.Event()
+    leave = threading.Event()
+
+    def hold() -> None:
+        with A._gc_paused():
+            inside.set()
+            leave.wait(10)
+
+    t = threading.Thread(target=hold)
+    t.start()
+    inside.wait(10)
+    A.analyse_article(otr.Article.from_text("Sarah Jones said. " * 50, id="gc-threads"))
+    assert not gc.isenabled()  # the other thread is still inside
+    leave.set()
+    t.join()
+    assert gc.isenabled()

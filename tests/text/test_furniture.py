@@ -7,8 +7,20 @@ import json
 import pathlib
 
 import pytest
+import regex
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from ontherecord import Article
+from ontherecord._data import lines
+from ontherecord._text.furniture import (
+    _CREDIT_ANYWHERE,
+    _CREDIT_END,
+    _CREDIT_START,
+    _is_credit,
+    _phrase_marks,
+    _phrase_pattern,
+)
 from ontherecord.examples import seeds
 
 DATA = pathlib.Path(__file__).parents[1] / "data"
@@ -138,3 +150,47 @@ def test_body_text_is_not_furniture(para: str, where: str) -> None:
     article = _page(**{where: [para]})
     assert article.furniture == ()
     assert para in article.body_text
+
+
+# Pieces of credit lines, phrases and the characters that match ASCII letters ignoring case.
+_PIECES = st.sampled_from([
+    "Photo", "photos", "by", "(AP Photo/Evan Vucci)", "(", ")", "/", "via", "Getty Images", "AFP",
+    "Copyright 2020", "\u00a9 2019", "(c)", "Reporting by", "Image:", "courtesy", "Associated Press",
+    "views expressed", "is a nonprofit", "non-for-profit", "Disclaimer:", "\u0130", "\u017f", "\u212a",
+    "vIa", "x" * 60, " ", "  ", ".", "-",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map(" ".join) | st.lists(_PIECES, max_size=30).map("".join))
+@example("A caption, written long enough to put the credit far from the start. (AP Photo/Evan Vucci)  ")
+def test_credit_branches_as_one_pattern(para: str) -> None:
+    """Trying the credit patterns where each can match (the start, the end, anywhere) finds a
+    credit exactly where the one pattern of all of them searched over the paragraph finds one."""
+    whole = regex.compile(
+        "|".join(f"(?:{p.pattern})" for p in (_CREDIT_START, _CREDIT_END, _CREDIT_ANYWHERE)),
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+    assert _is_credit(para) == (whole.search(para) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map(" ".join))
+def test_disclaimer_phrases_as_an_alternation(para: str) -> None:
+    """The phrase trie finds the phrases a longest-first alternation of them finds."""
+    for name in ("disclaimers", "calls_to_action"):
+        phrases = sorted((p.lstrip("~") for p in lines(name)), key=len, reverse=True)
+        flat = regex.compile("(?:" + "|".join(map(regex.escape, phrases)) + ")", regex.IGNORECASE)
+        got = _phrase_pattern(name, anchored=False).finditer(para)
+        assert [m.span() for m in got] == [m.span() for m in flat.finditer(para)]
+        marks = _phrase_marks(name)
+        if marks and not any(mark in para for mark in marks):
+            assert flat.search(para) is None
+
+
+def test_paragraphs_without_letters_are_body() -> None:
+    """A megabyte of one "word" of punctuation or control characters is no furniture, and neither
+    is a line with no letter in it."""
+    for text in ("((" * 50_000, "a\x00" * 50_000, "\x01\x02\x03\n" * 1000, "\u00a9 2020 Reuters"):
+        article = Article.from_text(text)
+        assert [f.kind for f in article.furniture] == (["credit"] if "Reuters" in text else [])

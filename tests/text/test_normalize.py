@@ -62,3 +62,11 @@ def test_substitutions() -> None:
     """Curly quotes, dashes, odd spaces and CRLF become their plain forms; soft hyphens vanish."""
     norm = normalize("\u201cIt\u2019s\u00a0over\u201d \u2014 co\u00adoperate\r\nnow")
     assert norm.text == "\"It's over\" - cooperate\nnow"
+
+
+def test_offset_maps_are_not_shared() -> None:
+    """The offset maps of texts without deletions are copies: changing one changes no other."""
+    a, b = normalize("one text " * 1000), normalize("another text " * 1000)
+    a.offsets[5] = -1
+    assert b.offsets[5] == 5 and list(b.offsets) == list(range(len(b.text) + 1))
+    assert list(normalize("a\u00adb" * 3000).offsets[:4]) == [0, 2, 3, 5]

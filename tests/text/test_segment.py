@@ -5,12 +5,24 @@ from __future__ import annotations
 import itertools
 import json
 import pathlib
+import sys
 
 import pytest
-from hypothesis import given, settings
+import regex
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ontherecord import Article
+from ontherecord._text.normalize import normalize
+from ontherecord._text.segment import (
+    _CANDIDATE,
+    _FINAL,
+    _LOWER_START,
+    _SPACE,
+    _candidates,
+    _keep_boundary,
+    paragraph_spans,
+)
 from ontherecord.examples import seeds
 
 DATA = pathlib.Path(__file__).parents[1] / "data"
@@ -200,3 +212,64 @@ def test_planted_sentences_come_back(paragraphs: list[list[str]], gap: str, brea
     article = Article.from_text(text)
     assert [s.text for s in article.sentences] == [s for p in paragraphs for s in p]
     assert [p.text for p in article.paragraphs] == [gap.join(p) for p in paragraphs]
+
+
+# Pieces that put abbreviations, initials, titles, quotation marks and white space of every kind
+# next to full stops, to compare the fast paths of the segmenter with the rules they stand for.
+_PIECES = st.sampled_from([
+    "U.S.", "U.S", "D.C.", "a.m.", "p.m.", "e.g.", "Mr.", "Sen.", "then-Sen.", "Calif.", "Jan.", "Inc.",
+    "E.", "e.", "A.", "I.", "No.", "1.", "x.y.z.", "\u00c9.", "al.", "The", "He", "It", "But", "Smith",
+    "Tuesday", "EST", "said", "it", "5", '"', "'", "(", ")", "\u00ab", "\u00bb", ".", "..", "...",
+    "\u2026", "?", "!", '"Butch"', " ", "  ", "\n", "\n\n", " \n ", "\x1c", "\u00a0", "\u3000",
+])
+_TEXTS = st.lists(_PIECES, max_size=40).map(" ".join) | st.lists(_PIECES, max_size=40).map("".join)
+
+
+def _lines_reference(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans found line by line, as the rules say: blank lines part paragraphs, and a line
+    that starts in lower case after one without final punctuation continues it."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        a = pos
+        pos += len(line) + 1
+        if not line.strip():
+            if spans and spans[-1][1] >= 0:
+                spans.append((-1, -1))  # a blank line closes the paragraph
+            continue
+        s, e = a + len(line) - len(line.lstrip()), a + len(line.rstrip())
+        if spans and spans[-1][0] >= 0 and text[spans[-1][1] - 1] not in _FINAL and _LOWER_START.match(line):
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return [s for s in spans if s[0] >= 0]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS)
+@example("The minister said the\nvote would go ahead.\n \n\x1c\nNext.\n\n")
+def test_paragraphs_as_read_line_by_line(text: str) -> None:
+    """The paragraph finder, which passes blank lines over in one pattern, finds the paragraphs a
+    line-by-line reading finds."""
+    assert paragraph_spans(normalize(text)) == _lines_reference(normalize(text).text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS)
+@example("U.S. U.S. It. A. I. Mr. Smith. Calif. The e.g. \"Butch\" (U.S.) Then at 5 p.m. Tuesday.")
+def test_skipped_candidates_are_vetoed(text: str) -> None:
+    """Every sentence-end candidate that the fast pattern passes over is one the rules veto, and
+    the fast pattern finds every other."""
+    norm = normalize(text)
+    for ps, pe in paragraph_spans(norm):
+        kept = {m.start() for m in _candidates().finditer(norm.text, ps, pe)}
+        for m in _CANDIDATE.finditer(norm.text, ps, pe):
+            assert m.start() in kept or _keep_boundary(norm.text, ps, m, pe) is None, norm.text[ps:pe]
+        assert kept <= {m.start() for m in _CANDIDATE.finditer(norm.text, ps, pe)}
+
+
+def test_white_space_is_what_str_strip_removes() -> None:
+    """The patterns' white space is exactly what ``str.isspace`` calls white space."""
+    spaces = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    pattern = regex.compile(f"[{_SPACE}]")
+    assert {chr(c) for c in range(sys.maxunicode + 1) if pattern.fullmatch(chr(c))} == spaces

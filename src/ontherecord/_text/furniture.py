@@ -12,7 +12,7 @@ import functools
 
 import regex
 
-from ontherecord._data import lines, word_set
+from ontherecord._data import lines, trie, word_set
 
 __all__ = ["FurnitureMatch", "find_furniture"]
 
@@ -67,7 +67,10 @@ _BIO = regex.compile(
     regex.VERBOSE,
 )
 _REPORTED = regex.compile(r"\b(?:said|says|told|according[ ]to)\b")
-_CREDIT = regex.compile(
+# Photo and wire credits. The whole pattern is never run over a paragraph: its branches that are
+# anchored at the start run there only, the one anchored at the end in the paragraph's last
+# characters only (see _is_credit); on a megabyte-long paragraph a search tries every position.
+_CREDIT_START = regex.compile(
     r"""
     ^ (?: (?: top | main | header | feature[d]? | lead | cover )[ ] )?+
       (?: photo(?:graph)?s? | images? | pictures? | video | graphic | illustration | credit | file[ ]photo )
@@ -76,15 +79,42 @@ _CREDIT = regex.compile(
     | ^ \(? (?: additional[ ] )?+ (?: reporting | writing | editing | compiled | produced )
       [ ] by \b                                           # wire credits: "(Reporting by ...)"
     | ^ (?: copyright | \u00a9 | \(c\) ) \b? [ ]*+ \d{4}            # "Copyright 2020 ..."
-    | \( [^()\n]{0,30}? \b photo(?:graph)?s? \b [^()\n]{0,5}? / [^()\n]{1,60}+ \) [ ]*+ $
-                                                          # "(AP Photo/Evan Vucci)" closing a caption
     | ^ (?: getty(?:[ ]images)?+ | afp | reuters | epa | ap(?:[ ]photo)?+ | shutterstock ) [ ]?+ /
                                                           # "Getty/Instagram", "AP/Evan Vucci"
-    | \b (?: via | / ) [ ]?+ (?: getty[ ]images | afp | reuters | ap[ ]photo | epa | shutterstock
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_CREDIT_END = regex.compile(
+    r"""
+    \( [^()\n]{0,30}? \b photo(?:graph)?s? \b [^()\n]{0,5}? / [^()\n]{1,60}+ \) [ ]*+ $
+                                                          # "(AP Photo/Evan Vucci)" closing a caption
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# From "(" to ")" _CREDIT_END spans at most 1 + 30 + 11 + 5 + 1 + 60 + 1 characters, and only white
+# space follows the ")".
+_CREDIT_END_SPAN = 109
+_CREDIT_ANYWHERE = regex.compile(
+    r"""
+    \b (?: via | / ) [ ]?+ (?: getty[ ]images | afp | reuters | ap[ ]photo | epa | shutterstock
       | alamy | associated[ ]press ) \b                  # agency credit anywhere in a short line
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+
+def _is_credit(para: str) -> bool:
+    """Whether a photo or wire credit opens ``para``, closes it, or stands anywhere in it."""
+    return (
+        _CREDIT_START.match(para) is not None
+        or _CREDIT_ANYWHERE.search(para) is not None
+        or _CREDIT_END.search(para, max(0, len(para.rstrip()) - _CREDIT_END_SPAN)) is not None
+    )
+
+
+# What every rule below needs: an ASCII letter, a character that matches one ignoring case (the
+# dotted capital I, the long s, the Kelvin sign), or a copyright sign.
+_LETTER = regex.compile(r"[A-Za-z\u0130\u017f\u212a\u00a9]")
 
 
 class FurnitureMatch:
@@ -104,22 +134,46 @@ class FurnitureMatch:
 
 @functools.cache
 def _phrase_pattern(name: str, anchored: bool) -> regex.Pattern[str]:
-    phrases = sorted((p.lstrip("~") for p in lines(name)), key=len, reverse=True)
-    alts = "|".join(regex.escape(p) for p in phrases)
+    # a trie finds the longest phrase at each position, as a longest-first alternation does, in
+    # half the time; its letters are in lower case, as the phrases compare (they are ASCII, and
+    # ignoring case an ASCII letter matches its capital and at most one other character)
+    alts = trie(sorted({p.lstrip("~").lower() for p in lines(name)}))
     if anchored:
         return regex.compile(rf"^[\W_]*+(?:{alts})(?!\w)", regex.IGNORECASE)
     return regex.compile(rf"(?:{alts})", regex.IGNORECASE)
 
 
+@functools.cache
+def _phrase_marks(name: str) -> frozenset[str]:
+    """Characters without case of which every phrase of ``data/<name>.txt`` holds at least one
+    (spaces, hyphens, colons): a text with none of them holds no phrase. Empty when some phrase
+    is letters only."""
+    marks = set()
+    for phrase in lines(name):
+        mark = next((c for c in phrase.lstrip("~") if c.lower() == c.upper() and not c.isalnum()), None)
+        if mark is None:
+            return frozenset()
+        marks.add(mark)
+    return frozenset(marks)
+
+
 def _is_disclaimer(para: str, pattern: regex.Pattern[str]) -> bool:
     """Whether ``para`` holds a strong disclaimer phrase, or two different weak ones."""
+    marks = _phrase_marks("disclaimers")
+    if marks and not any(mark in para for mark in marks):
+        return False  # a megabyte of one word: no phrase to look for
     weak = {p[1:].casefold() for p in lines("disclaimers") if p.startswith("~")}
     hits = {m.group().casefold() for m in pattern.finditer(para)}
     return bool(hits - weak) or len(hits) >= 2
 
 
+# No rule looks at a paragraph of more words than this: counting stops there.
+_MAX_WORDS = 150
+
+
 def _words(text: str) -> int:
-    return len(text.split())
+    """The number of words of ``text``, or more than ``_MAX_WORDS`` if there are more."""
+    return len(text.split(maxsplit=_MAX_WORDS + 1))
 
 
 def find_furniture(text: str, paragraphs: list[tuple[int, int]]) -> list[FurnitureMatch]:
@@ -139,6 +193,8 @@ def find_furniture(text: str, paragraphs: list[tuple[int, int]]) -> list[Furnitu
     roles = word_set("bio_roles")
     for i, (s, e) in enumerate(paragraphs):
         para = text[s:e]
+        if _LETTER.search(para) is None:
+            continue  # every rule needs a letter (or a copyright sign)
         words = _words(para)
         near_top = i < 3
         near_end = i >= n - 4
@@ -148,7 +204,7 @@ def find_furniture(text: str, paragraphs: list[tuple[int, int]]) -> list[Furnitu
                 names = _byline_names(m.group("names"))
                 out.append(FurnitureMatch(s, e, "byline", "byline.by-name", names))
                 continue
-        if words <= 40 and _CREDIT.search(para) and (words <= 25 or para[:1] == "("):
+        if words <= 40 and (words <= 25 or para[:1] == "(") and _is_credit(para):
             out.append(FurnitureMatch(s, e, "credit", "credit.photo-or-wire"))
             continue
         if words <= 15 and calls.match(para):
@@ -166,7 +222,7 @@ def find_furniture(text: str, paragraphs: list[tuple[int, int]]) -> list[Furnitu
                     out.append(FurnitureMatch(s, e, "bio", "bio.name-is-role", (m.group("name"),)))
                     continue
         if (near_end or para.lower().startswith(("disclaimer", "editor's note", "disclosure")))\
-                and words <= 150 and _is_disclaimer(para, disclaimers):
+                and words <= _MAX_WORDS and _is_disclaimer(para, disclaimers):
             out.append(FurnitureMatch(s, e, "disclaimer", "disclaimer.phrase"))
             continue
     return out

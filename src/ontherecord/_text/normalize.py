@@ -92,15 +92,34 @@ def normalize(text: str) -> Normalized:
     n = len(text)
     translated = text.translate(_TABLE)
     deleted = [m.start() for m in _DELETE.finditer(text)]
+    identity = _identity(n + 1)
     if not deleted:
-        return Normalized(text=translated, original=text, offsets=array("q", range(n + 1)))
+        return Normalized(text=translated, original=text, offsets=identity)
     pieces: list[str] = []
     offsets = array("q")
     prev = 0
     for d in deleted:
         pieces.append(translated[prev:d])
-        offsets.extend(range(prev, d))
+        offsets.extend(identity[prev:d])
         prev = d + 1
     pieces.append(translated[prev:])
-    offsets.extend(range(prev, n + 1))
+    offsets.extend(identity[prev:])
     return Normalized(text="".join(pieces), original=text, offsets=offsets)
+
+
+# The offsets 0, 1, 2, ... for texts up to this long are copied from one shared table: a memory copy
+# instead of a million integers made one by one. Longer texts (rare) build their own.
+_IDENTITY_MAX = 1 << 21
+_identity_table = array("q")
+
+
+def _identity(n: int) -> array[int]:
+    """A new array of the offsets ``0 .. n - 1``."""
+    global _identity_table
+    table = _identity_table  # read once: another thread may replace it, never change it
+    if len(table) < n:
+        if n > _IDENTITY_MAX:
+            return array("q", range(n))
+        table = array("q", range(max(1 << (n - 1).bit_length(), 1 << 12)))
+        _identity_table = table
+    return table[:n]

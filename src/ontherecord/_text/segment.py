@@ -34,34 +34,42 @@ import functools
 import attrs
 import regex
 
-from ontherecord._data import lines, word_set
+from ontherecord._data import lines, trie, word_set
 from ontherecord._text.normalize import Normalized
 
 __all__ = ["Boundary", "paragraph_spans", "sentence_spans"]
 
-_LINE = regex.compile(r"[^\n]*+")
+# White space as str.isspace() and str.strip() see it: the pattern's \s lacks the four
+# separators U+001C..U+001F.
+_SPACE = r"\s\x1c-\x1f"
+# What a line holds from its first non-space character to its last (lines end at "\n" only).
+_LINE_BODY = regex.compile(rf"[^{_SPACE}](?:[^\n]*[^{_SPACE}])?")
 _LOWER_START = regex.compile(r"[ ]*+\p{Ll}")
 _FINAL = frozenset('.!?:;"\')]\u2026\u00bb')
 
 # A candidate sentence end: terminal punctuation, closing quotes or brackets glued to it, then
 # white space, then something that can open a sentence (or, for a full stop standing alone between
 # spaces, any letter). Possessive quantifiers: no backtracking.
-_CANDIDATE = regex.compile(
-    r"""
+_RUN_START = r"""
     (?<! [.?!\u2026] )                          # only where a run of marks starts (linear time)
+    (?= [.?!\u2026] [.?!\u2026"')\]\u00bb\s] )     # and goes on to white space (the "." of "U.S"
+                                                 # does not: it is passed over at once)
+"""
+_BOUNDARY = r"""
     (?P<term> [.?!\u2026]++ )                     # full stop(s), ellipsis, ? or ! (runs kept whole:
                                                  # "…." and "...." are an ellipsis and a full stop)
     (?P<close> ["')\]\u00bb]*+ )                 # closing quotation marks or brackets
     (?P<space> \s++ )                            # the gap between the sentences
-    (?= ["'(\[\u00ab]*+ [\p{Lu}\p{Nd}]          # next sentence: opening marks, then a capital or digit
+    (?= ["'(\[\u00ab]*+ (?P<word> [\p{Lu}\p{Nd}][\p{L}\p{Nd}]*+ )  # next sentence: opening marks,
+                                                 # then a word with a capital or digit first
       | (?P<lower> \p{Ll} ) )                    # or a lower-case letter (kept only after a lone stop)
-    """,
-    regex.VERBOSE,
-)
-_TOKEN_STOP = frozenset("\"'([\u00ab")
-_NEXT_WORD = regex.compile(r"[\"'(\[\u00ab]*+(?P<word>[\p{L}\p{Nd}]++)")
-_INITIALISM = regex.compile(r"(?:\p{L}\.)++\p{L}")  # U.S, U.S.A, a.m, p.m, D.C (final dot cut)
-_INITIAL = regex.compile(r"\p{Lu}")  # E. Smith
+"""
+_CANDIDATE = regex.compile(_RUN_START + _BOUNDARY, regex.VERBOSE)
+_SPACE_GROUP = _CANDIDATE.groupindex["space"]
+# The token before a full stop, read backwards from it: up to white space or an opening mark.
+_TOKEN_BEFORE = regex.compile(rf"[^{_SPACE}\"'(\[\u00ab]*+", regex.REVERSE)
+# Initialisms (U.S, U.S.A, a.m, p.m, D.C: the final dot cut) and initials (E. Smith).
+_INITIALISM = regex.compile(r"(?:\p{L}\.)++\p{L}|\p{Lu}")
 _LIST_MARKER = regex.compile(r"(?:\p{Nd}{1,3}|[\p{L}]|[ivxIVX]{1,4})")
 _MONTHS = frozenset(
     ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
@@ -96,6 +104,36 @@ _SPEECH_TAG = regex.compile(
 )
 
 
+@functools.cache
+def _candidates() -> regex.Pattern[str]:
+    """``_CANDIDATE`` without the candidates that :func:`_keep_boundary` is sure to veto for the
+    word before the full stop: an initialism, an initial or an abbreviation ("U.S.", "E.",
+    "Calif.") that no opener and no quotation follows, or a title ("Mr.", "Sen.", "e.g."). A
+    megabyte of "U.S. " then costs the pattern one scan, not Python two hundred thousand decisions.
+
+    Exact where the character before each paragraph is white space (or there is none), as in the
+    spans :func:`paragraph_spans` returns: the word before the full stop then starts where
+    :func:`_keep_boundary` reads its token from."""
+    starters = sorted(word_set("sentence_starters"))
+    single = "".join(regex.escape(w) for w in starters if len(w) == 1) or "\\n"
+    titles = (*word_set("abbreviations_prefix"), *_NEVER_END)
+    never = sorted(w for w in titles if "-" not in w and len(w) < 40)
+    after = sorted(word_set("abbreviations"))
+    edge = r"(?<![^\s\x1c-\x1f\"'(\[\u00ab])"  # the word starts here: white space or an opening mark before
+    skip = rf"""
+    (?! \. (?= \s )                                       # a full stop, then white space,
+        (?<= {edge} (?: (?:\p{{L}}\.){{1,19}}\p{{L}} | \p{{Lu}} | \L<after> ) \. )  # "U.S.", "E.", "Calif."
+        (?<! {edge} (?: a\.m | p\.m | A\.M | P\.M ) \. )  # (times have rules of their own)
+        \s++
+        (?: [\p{{L}}\p{{Nd}}] (?! [\p{{L}}\p{{Nd}}] ) (?<! [{single}] )   # an initial ("U.S. U.S."),
+          | (?! ["'\u00ab]                                  # or anything but a quotation
+              | ["'(\[\u00ab]*+ {trie(starters)} (?! [\p{{L}}\p{{Nd}}] ) ) )  # or an opener
+      | \. (?= \s ) (?<= {edge} \L<never> \. )             # "Mr.", "Sen.", "e.g." (not "then-Sen.")
+    )
+    """
+    return regex.compile(_RUN_START + skip + _BOUNDARY, regex.VERBOSE, never=never, after=after)
+
+
 @attrs.frozen
 class Boundary:
     """A sentence boundary decision (used by tests and by ``explain`` tooling)."""
@@ -111,28 +149,18 @@ def paragraph_spans(norm: Normalized) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cur_start = -1
     cur_end = -1
-    for m in _LINE.finditer(text):
-        a, b = m.span()
-        if a == b and a > 0 and text[a - 1] != "\n":
-            continue  # the empty match regex yields right after a non-empty line
-        line = text[a:b]
-        stripped = line.strip()
-        if not stripped:
-            if cur_start >= 0:
-                spans.append((cur_start, cur_end))
-                cur_start = -1
-            continue
-        s = a + (len(line) - len(line.lstrip()))
-        e = a + len(line.rstrip())
-        if (
-            cur_start >= 0
-            and text[cur_end - 1] not in _FINAL
-            and _LOWER_START.match(line) is not None
-        ):
-            cur_end = e  # a hard-wrapped line continues the paragraph
-            continue
+    # one match per line with something on it, from its first to its last non-space character;
+    # blank lines (a megabyte of line breaks) are passed over by the pattern, not by Python
+    for m in _LINE_BODY.finditer(text):
+        s, e = m.span()
         if cur_start >= 0:
-            spans.append((cur_start, cur_end))
+            between = text.count("\n", cur_end, s)
+            if between == 1 and text[cur_end - 1] not in _FINAL:
+                line_start = text.rfind("\n", cur_end, s) + 1
+                if _LOWER_START.match(text, line_start) is not None:
+                    cur_end = e  # a hard-wrapped line continues the paragraph
+                    continue
+            spans.append((cur_start, cur_end))  # a new line, or a blank line between
         cur_start, cur_end = s, e
     if cur_start >= 0:
         spans.append((cur_start, cur_end))
@@ -166,24 +194,22 @@ def _attribution_follows(text: str, at: int, end: int, *, full_stop: bool) -> bo
 def _keep_boundary(text: str, para_start: int, m: regex.Match[str], para_end: int) -> str | None:
     """Decide whether the candidate ``m`` ends a sentence; return the rule that keeps it, or None
     when a rule vetoes it."""
-    term = m.group("term")
-    close = m.group("close")
-    if m.group("lower") is not None:
+    term, close, _, next_word, lower = m.groups()  # (by name, each group costs more than all)
+    j, after = m.span()
+    if lower is not None:
         # before a lower-case word only a full stop standing alone between spaces ends a sentence
         # (" . " in spun or badly edited copy); ". . ." is a spaced ellipsis
         lone = (
             term == "."
             and not close
-            and m.start() > para_start
-            and text[m.start() - 1] == " "
-            and text[max(para_start, m.start() - 2)] != "."
+            and j > para_start
+            and text[j - 1] == " "
+            and text[max(para_start, j - 2)] != "."
         )
         return "lone-stop" if lone else None
-    nxt = _NEXT_WORD.match(text, m.end())
-    next_word = nxt.group("word") if nxt else ""
     opener = next_word in word_set("sentence_starters")
     quoted = '"' in close or "'" in close or "\u00bb" in close
-    if quoted and _attribution_follows(text, m.end(), para_end, full_stop=term == "."):
+    if quoted and _attribution_follows(text, after, para_end, full_stop=term == "."):
         return None  # the quotation is the object of "Trump said": one sentence
     if term in ("...", "\u2026"):
         # an ellipsis ends a sentence before an opener or after a closing mark; before any other
@@ -195,11 +221,9 @@ def _keep_boundary(text: str, para_start: int, m: regex.Match[str], para_end: in
         return "terminal-closed"  # `."` or `.)`: the quotation or bracket closes the sentence
     # the token before the full stop, read backwards at most 40 characters (linear time: a longer
     # token is no abbreviation)
-    j = m.start()
-    k = j
     lo = max(para_start, j - 40)
-    while k > lo and not text[k - 1].isspace() and text[k - 1] not in _TOKEN_STOP:
-        k -= 1
+    read = _TOKEN_BEFORE.match(text, lo, j)  # (it may be empty: it always matches)
+    k = j if read is None else read.start()
     token = text[k:j] if k == para_start or not (k == lo and lo > para_start) else ""
     if not token:
         return "terminal"
@@ -211,13 +235,14 @@ def _keep_boundary(text: str, para_start: int, m: regex.Match[str], para_end: in
     # an opening quotation mark after an abbreviation starts a new sentence, unless it only wraps
     # a nickname (`Gov. C.L. "Butch" Otter`)
     quote_opens = (
-        text[m.end() : m.end() + 1] in _OPENING_QUOTES
-        and _NICKNAME.match(text, m.end(), para_end) is None
+        text[after : after + 1] in _OPENING_QUOTES
+        and _NICKNAME.match(text, after, para_end) is None
     )
     if token in ("a.m", "p.m", "A.M", "P.M"):
         # "at 5 p.m. Tuesday", "9 p.m. EST", "10 a.m. Eastern" go on; anything else is a new sentence
         return None if _continues_time(next_word) else "time-then-capital"
-    if _INITIALISM.fullmatch(token) or _INITIAL.fullmatch(token):
+    # (an initialism holds a full stop, an initial is one letter: most words are neither)
+    if ("." in token or len(token) == 1) and _INITIALISM.fullmatch(token):
         if opener:
             return "initialism-then-opener"
         if quote_opens and len(token) > 1:
@@ -246,13 +271,14 @@ def sentence_spans(norm: Normalized, paragraphs: list[tuple[int, int]]) -> list[
     """Return the sentences of each paragraph as spans of the normalised text, in order. Sentences
     never cross a paragraph boundary."""
     text = norm.text
+    candidates = _candidates()
     out: list[tuple[int, int]] = []
     for ps, pe in paragraphs:
         start = ps
-        for m in _CANDIDATE.finditer(text, ps, pe):
+        for m in candidates.finditer(text, ps, pe):
             if _keep_boundary(text, ps, m, pe) is None:
                 continue
-            end = m.start("space")
+            end = m.start(_SPACE_GROUP)
             if end > start:
                 out.append((start, end))
             start = m.end()

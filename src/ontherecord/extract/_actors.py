@@ -14,10 +14,15 @@ function of the article.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
+import gc
 import itertools
+import operator
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 
 import attrs
 import regex
@@ -25,7 +30,7 @@ import regex
 from ontherecord import _data
 from ontherecord._actor import Actor, ActorMention
 from ontherecord._article import Article, Span
-from ontherecord._text.normalize import normalize
+from ontherecord._text.normalize import Normalized
 
 __all__ = ["EXTRACTOR", "article_actors", "find_actors"]
 
@@ -258,14 +263,14 @@ def _is_abbrev(word: str) -> bool:
     return (len(t) == 1 and t.isupper()) or (t,) in _lexicons().titles or "." in word
 
 
-def _flags(words: list[str], subset: set[str]) -> list[bool]:
+def _flags(words: list[str], subset: AbstractSet[str]) -> list[bool]:
     """For each word, whether it is in ``subset``."""
     if not subset:
         return [False] * len(words)
     return list(map(subset.__contains__, words))
 
 
-def _where(words: list[str], subset: set[str]) -> list[int]:
+def _where(words: list[str], subset: AbstractSet[str]) -> list[int]:
     """The indices of the words in ``subset``."""
     if not subset:
         return []
@@ -281,7 +286,7 @@ class _Tokens:
     """
 
     __slots__ = (
-        "allcaps", "and_after_head", "ands", "bare", "distinct", "end", "head_of", "initial",
+        "allcaps", "and_after_head", "ands", "bare", "distinct", "end", "gaps", "head_of", "initial",
         "join", "key", "lower", "n", "name_part", "name_parts", "source", "special", "split_stops",
         "start", "text",
     )
@@ -291,8 +296,9 @@ class _Tokens:
         lex = _lexicons()
         parts: list[str] = _TOKEN_SPLIT.split(source)
         words = parts[1::2]
-        gaps = parts[0::2]  # gaps[i] stands before words[i]
+        gaps = parts[0::2]  # gaps[i] stands before words[i]; gaps[n] ends the text
         n = len(words)
+        self.gaps = gaps
         self.source = source
         self.n = n
         self.text = words
@@ -393,6 +399,9 @@ def _sequences(tk: _Tokens) -> Iterator[range]:
     words, name_part, join, initial = tk.text, tk.name_part, tk.join, tk.initial
     n = tk.n
     firsts = {w for w in tk.name_parts | (tk.distinct & _NAME_CONNECTORS) if not w[0].isdigit()}
+    if not firsts:
+        return
+    goes_on: list[bool] | None = None  # made once a run is long (see _goes_on)
     pos = 0
     for i in itertools.compress(range(n), map(firsts.__contains__, words)):
         if i < pos:
@@ -402,12 +411,20 @@ def _sequences(tk: _Tokens) -> Iterator[range]:
             continue
         j = i + 1
         while j < n:
+            if goes_on is not None and goes_on[j]:
+                try:
+                    j = goes_on.index(False, j + 1)
+                except ValueError:
+                    j = n
+                continue
             how = join[j]
             if how is None or (initial[j] and how != "."):
                 break
             low = words[j]
             if name_part[j] and not low[0].isdigit():
                 j += 1
+                if goes_on is None and j - i > _LONG_RUN:
+                    goes_on = _goes_on(tk)
                 continue
             if low in _NAME_CONNECTORS and j + 1 < n and name_part[j + 1]:
                 nxt = join[j + 1]
@@ -435,6 +452,24 @@ def _sequences(tk: _Tokens) -> Iterator[range]:
             break
         yield range(i, j)
         pos = j
+
+
+# A run longer than this many words has the rest of its plain stretch skipped in one list scan.
+_LONG_RUN = 32
+
+
+def _goes_on(tk: _Tokens) -> list[bool]:
+    """For each word, whether it simply goes on the run before it (the first test of the loop of
+    ``_sequences``), all found in one pass: a run of two hundred thousand words is then one scan."""
+    goes_on = [
+        how is not None and (how == "." or not opens) and part
+        for how, opens, part in zip(tk.join, tk.initial, tk.name_part, strict=True)
+    ]
+    for w in tk.name_parts:
+        if w[0].isdigit():  # (a name part that is a number does not go on a run)
+            for q in _where(tk.text, {w}):
+                goes_on[q] = False
+    return goes_on
 
 
 @functools.cache
@@ -469,7 +504,7 @@ def _ends_in_head(tk: _Tokens, k: int) -> bool:
 # candidates
 
 
-@attrs.define(kw_only=True)
+@attrs.define
 class _Cand:
     """A name found in the article before resolution."""
 
@@ -479,7 +514,7 @@ class _Cand:
     kind: str | None  # None: not yet known (a name that may be a person)
     rule: str
     key: str | None = None  # gazetteer / acronym identity
-    roles: list[str] = attrs.field(factory=list)
+    roles: tuple[str, ...] = ()  # (a tuple: copies of a candidate share it)
     gender: str | None = None
     tokens: tuple[str, ...] = ()
     initial: bool = False
@@ -658,12 +693,11 @@ def _parse_piece(tk: _Tokens, idx: range, out: list[_Cand]) -> tuple[range, rang
     # a whole run that is all capitals and longer than one word: a credit line or a shout
     if (
         len(idx) >= 2
-        and all(tk.allcaps[q] or words[q] in _NAME_CONNECTORS for q in idx)
+        and (False not in tk.allcaps[idx[0] : idx[-1] + 1]  # (all in capitals: one list scan)
+             or all(tk.allcaps[q] or words[q] in _NAME_CONNECTORS for q in idx))
         and not _whole_gaz(tk, idx)
     ):
-        for q in idx:
-            if _acronym_ok(tk, q):
-                _parse_acronym(tk, q, out)
+        _parse_acronyms(tk, idx, out)
         return None
     # the whole run in the gazetteer, or a run ending in a head word
     n, entry = _gaz_at(tk, idx, 0)
@@ -730,7 +764,7 @@ def _parse_piece(tk: _Tokens, idx: range, out: list[_Cand]) -> tuple[range, rang
             cand.rule = "titled"
             cand.titled = True
             cand.kind = "person"
-            cand.roles.append(role)
+            cand.roles = (*cand.roles, role)
             cand.gender = gender or cand.gender
             out.append(cand)
             return None
@@ -814,6 +848,40 @@ def _parse_plain(tk: _Tokens, idx: Sequence[int], out: list[_Cand]) -> None:
         pending.append(idx[p])
         p += 1
     flush()
+
+
+def _parse_acronyms(tk: _Tokens, idx: range, out: list[_Cand]) -> None:
+    """``_parse_acronym`` of each word of ``idx`` that is ``_acronym_ok``: what is asked of a word
+    alone (its shape, its gazetteer entry) is asked once per distinct word, as a megabyte of
+    "U.S. " is one run of two hundred thousand words."""
+    lex = _lexicons()
+    words, keys, allcaps, initial = tk.text, tk.key, tk.allcaps, tk.initial
+    start, end, n = tk.start, tk.end, tk.n
+    alone: dict[str, tuple[bool, _Entry | None, bool, tuple[str, ...]]] = {}
+    # the neighbour test of _acronym_ok: a word in capitals that is no gazetteer name, for every
+    # word of the run and the one on either side (lo + i is word i)
+    lo, hi = max(0, idx[0] - 1), min(n, idx[-1] + 2)
+    named = {k: (k,) in lex.gazetteer for k in set(keys[lo:hi])}
+    loud = [caps and not named[k] for caps, k in zip(allcaps[lo:hi], keys[lo:hi], strict=True)]
+    for q in idx:
+        w = words[q]
+        seen = alone.get(w)
+        if seen is None:
+            ok = keys[q] not in lex.stop and _acronym_shape(w)
+            seen = alone[w] = (ok, lex.gazetteer.get((keys[q],)), w in lex.stop, (w,))
+        ok, e, stop, tokens = seen
+        # (as _acronym_ok: no neighbour in capitals within three characters)
+        if not ok or (q > 0 and loud[q - 1 - lo] and start[q] - start[q - 1] <= 3) or (
+            q + 1 < n and loud[q + 1 - lo] and start[q + 1] - end[q] <= 3
+        ):
+            continue
+        if e is not None and not (stop and initial[q]):
+            # (as _gaz_cand of the one word: its text is the word)
+            out.append(_Cand(start[q], end[q], w, e.kind, e.rule, e.key, (), None, tokens, initial[q]))
+            continue
+        c = _person_cand(tk, (q,))
+        if c is not None:
+            out.append(c)
 
 
 def _parse_acronym(tk: _Tokens, q: int, out: list[_Cand]) -> None:
@@ -949,6 +1017,35 @@ def _initials(tokens: Sequence[str], skip_connectors: bool) -> str:
     return "".join(out)
 
 
+# Automatic garbage collection is paused while an article's actors are found (see _gc_paused).
+_gc_lock = threading.Lock()
+_gc_pausers = 0
+_gc_was_enabled = False
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause automatic garbage collection, and resume it as it was when the last thread leaves.
+
+    An article names its actors by the hundred thousand on hostile text (a megabyte of "U.S. "):
+    every hundred thousand objects made, a collection of the oldest generation walks every object
+    of the process, and the walks cost more than the objects. The objects made here are kept, not
+    garbage, so pausing collects nothing less; it only collects later."""
+    global _gc_pausers, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pausers == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pausers += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pausers -= 1
+            if _gc_pausers == 0 and _gc_was_enabled:
+                gc.enable()
+
+
 @functools.lru_cache(maxsize=512)
 def analyse_article(article: Article) -> ArticleActors:
     """Find and resolve the actors of one article (cached; a pure function of the article).
@@ -961,12 +1058,36 @@ def analyse_article(article: Article) -> ArticleActors:
 
     .. versionadded:: 0.1.0
     """
-    norm = normalize(article.text)
+    with _gc_paused():
+        return _analyse(article)
+
+
+def _analyse(article: Article) -> ArticleActors:
+    norm = article._normalized[0]  # (the article's own: normalize()'s cache holds few articles)
     text = norm.text
-    starts = sorted({_to_norm(norm, s.start) for s in article.sentences})
+    # where the sentences start in the normalised text (sorted: sentences are disjoint, in order)
+    starts = [s for s, _ in article._sentence_spans]
     tk = _Tokens(text, starts)
     cands: list[_Cand] = []
+    # a run parses as the same run with the same words around it did (see _run_context): a name
+    # repeated a hundred thousand times is parsed once
+    parsed: dict[tuple[object, ...], tuple[int, int, int]] = {}  # context -> where, cands[a:b]
+    begun: set[tuple[str, int]] = set()  # (first word, length) of the runs seen: the context of
+    # a run is looked for (and kept) only from the second run that begins so (most runs of a
+    # news article are the first of their kind)
     for run in _sequences(tk):
+        base = tk.start[run[0]]
+        context: tuple[object, ...] | None = None
+        beginning = (tk.text[run[0]], len(run))
+        if beginning in begun:
+            context = _run_context(tk, run)
+            seen = parsed.get(context)
+            if seen is not None:
+                where, a, b = seen
+                cands.extend([_moved(c, base - where) for c in cands[a:b]])
+                continue
+        else:
+            begun.add(beginning)
         before = len(cands)
         _parse_run(tk, run, cands)
         # "the Badr militia", "the Fatah bloc": a lower-case head after the run
@@ -984,6 +1105,8 @@ def analyse_article(article: Article) -> ArticleActors:
             ):
                 c.kind = "organization"
                 c.rule = "org_head"
+        if context is not None:
+            parsed[context] = (base, before, len(cands))  # (nothing changes them before the loop ends)
     lex = _lexicons()
     headlines = _title_case_lines(text)
     if headlines:
@@ -997,7 +1120,7 @@ def analyse_article(article: Article) -> ArticleActors:
     persons: list[_Group] = []
     orphans: list[_Cand] = []
     singles: list[_Cand] = []
-    cands.sort(key=lambda c: (c.start, c.end))
+    cands.sort(key=operator.attrgetter("start", "end"))
 
     def group_for(key: str, kind: str | None, why: str) -> _Group:
         g = by_key.get(key)
@@ -1040,8 +1163,18 @@ def analyse_article(article: Article) -> ArticleActors:
     # pass 2: single words and titled surnames resolve to a full name or stay single
     index = _PersonIndex.build(persons)
     titled_singles: dict[str, _Group] = {}
+    # a single word resolves as the same word did before (with the same title, gender and roles,
+    # and, once a titled surname is seen, that surname seen): each resolved once
+    resolved: dict[tuple[object, ...], tuple[tuple[_Group, str] | None, str]] = {}
     for c in singles:
-        target = _resolve_single(c, titled_singles, index, org_names)
+        alike = _single_alike(c, titled_singles)
+        known = resolved.get(alike)
+        if known is None:
+            target = _resolve_single(c, titled_singles, index, org_names)
+            resolved[alike] = (target, c.rule)  # (the rule a spelling variant gets)
+        else:
+            target, rule = known
+            c.rule = rule
         if target is not None:
             tg, reason = target
             if reason and reason not in tg.why:
@@ -1066,8 +1199,32 @@ def analyse_article(article: Article) -> ArticleActors:
     built = (_build(article, norm, g) for g in groups if g.cands)
     actors = [a for a in built if a is not None]
     actors.sort(key=lambda a: (a.mentions[0].span.start if a.mentions else 0, a.name))
-    orphan_mentions = tuple(_mention(article, norm, c, "single") for c in orphans)
+    orphan_mentions = tuple(_mentions(article, norm, orphans, "single"))
     return ArticleActors(actors=tuple(actors), orphans=orphan_mentions)
+
+
+def _run_context(tk: _Tokens, run: range) -> tuple[object, ...]:
+    """All that parsing the run reads: its words and the gaps between them, whether each opens a
+    sentence, and around it up to three words before (articles, role words before a title, a
+    neighbour in capitals) and one after (a lower-case head: "the Badr militia"), with the gaps
+    between them and the gap after the last (the full stop after a title)."""
+    a, b = run[0], run[-1] + 1
+    lo, hi = max(0, a - 3), min(tk.n, b + 1)
+    return (a - lo, hi - b, tuple(tk.text[lo:hi]), tuple(tk.gaps[lo + 1 : hi + 1]), tuple(tk.initial[a:b]))
+
+
+def _single_alike(c: _Cand, titled_singles: dict[str, _Group]) -> tuple[object, ...]:
+    """All that resolving the single word ``c`` reads of it (``_resolve_single``), and whether its
+    word has been seen as a titled surname (once seen, seen for good)."""
+    word = c.tokens[-1] if c.tokens else c.name
+    return (c.name, c.tokens, c.rule, c.titled, c.gender, c.roles, word in titled_singles)
+
+
+def _moved(c: _Cand, by: int) -> _Cand:
+    """A copy of the candidate ``c`` (as parsed: nothing resolved yet), ``by`` characters on."""
+    # (by position: a keyword call costs twice as much, and copies are made by the hundred thousand)
+    return _Cand(c.start + by, c.end + by, c.name, c.kind, c.rule, c.key, c.roles, c.gender, c.tokens,
+                 c.initial, False, c.titled)
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
@@ -1075,11 +1232,17 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     Trump"), where capitals do not mark names. A line counts when it is short, does not end like a
     sentence, and three quarters of its words of four letters or more are capitalised."""
     out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        stripped = line.strip()
-        if stripped and not stripped.endswith((".", "?", "!", '"', ":")):
+    # the lines with something on them, each found from its first non-space character: a
+    # megabyte of blank lines is one pattern scan
+    at = 0
+    while (found := _NOT_SPACE.search(text, at)) is not None:
+        pos = text.rfind("\n", at, found.start()) + 1 or at  # where its line starts
+        end = text.find("\n", found.start())
+        if end < 0:
+            end = len(text)
+        at = end + 1
+        stripped = text[pos:end].strip()
+        if not stripped.endswith((".", "?", "!", '"', ":")):
             # a line of more than 20 words is no title: on a long line, count no further
             if len(stripped) < 500:
                 words = _LETTERS.findall(stripped)
@@ -1088,8 +1251,11 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
             long = [w for w in words if len(w) >= 4]
             if len(words) <= 20 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long):
                 out.append((pos, end))
-        pos = end + 1
     return out
+
+
+# A character that is not white space (as str.strip sees it: the pattern's \s lacks U+001C..U+001F).
+_NOT_SPACE = regex.compile(r"[^\s\x1c-\x1f]")
 
 
 def _inside(spans: list[tuple[int, int]], i: int) -> bool:
@@ -1097,12 +1263,7 @@ def _inside(spans: list[tuple[int, int]], i: int) -> bool:
     return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
-def _to_norm(norm: object, original: int) -> int:
-    """Map an original offset to the normalised text (the first normalised index at or after)."""
-    offsets = norm.offsets  # type: ignore[attr-defined]
-    return bisect.bisect_left(offsets, original, 0, len(offsets) - 1)
-
-
+@functools.lru_cache(maxsize=4096)
 def _org_key(name: str) -> str:
     words = name.split()
     if words and words[0].lower() == "the":
@@ -1115,7 +1276,12 @@ def _org_key(name: str) -> str:
 def _acronym_definitions(text: str, cands: list[_Cand]) -> dict[str, str]:
     """Acronyms defined in parentheses after a name: "Popular Mobilization Forces (PMF)"."""
     out: dict[str, str] = {}
+    if "(" not in text:
+        return out
     for c in cands:
+        # the definition opens with "(" right after the name or one space later
+        if not (text.startswith("(", c.end) or text.startswith("(", c.end + 1)):
+            continue
         m = _ACRONYM_DEF.match(text, c.end)
         if m is None or c.rule == "acronym":
             continue
@@ -1151,15 +1317,15 @@ class _PersonIndex:
             # each group once per name (groups are told apart by identity: their keys differ)
             surnames: set[str] = set()
             givens: set[str] = set()
-            for x in g.cands:
-                if len(x.tokens) >= 2:
-                    sn = _strip_al(_surname(x.tokens))
+            for tokens in dict.fromkeys(x.tokens for x in g.cands):  # each way of writing it once
+                if len(tokens) >= 2:
+                    sn = _strip_al(_surname(tokens))
                     if sn not in surnames:
                         surnames.add(sn)
                         by_surname.setdefault(sn, []).append(g)
-                    if x.tokens[0] not in givens:
-                        givens.add(x.tokens[0])
-                        by_given.setdefault(x.tokens[0], []).append(g)
+                    if tokens[0] not in givens:
+                        givens.add(tokens[0])
+                        by_given.setdefault(tokens[0], []).append(g)
         by_deletion: dict[str, list[str]] = {}
         by_length: dict[int, list[str]] = {}
         for sn in by_surname:
@@ -1264,35 +1430,52 @@ def _full_name(g: _Group) -> str:
 
 
 def _mark_cues(tk: _Tokens, cands: list[_Cand]) -> None:
-    """Mark candidates followed by a speech verb ("Gerges said")."""
+    """Mark candidates followed by a speech verb ("Gerges said"), or preceded by one ("said
+    Gerges"), a single space between."""
+    verbs = _SPEECH_VERBS & tk.distinct
+    if not verbs or not cands:
+        return
+    source, start, end, n, words = tk.source, tk.start, tk.end, tk.n, tk.text
+    said = _where(words, verbs)
+    if len(cands) < len(said):
+        # fewer names than speech verbs: look beside each name
+        for c in cands:
+            i = bisect.bisect_left(end, c.end)  # the word that ends the candidate
+            if (
+                i + 1 < n and end[i] == c.end and words[i + 1] in verbs
+                and source[c.end : start[i + 1]] == " "
+            ):
+                c.cue = True
+            k = bisect.bisect_left(start, c.start)  # the word that starts it
+            if (
+                0 < k < n and start[k] == c.start and words[k - 1] in verbs
+                and source[end[k - 1] : c.start] == " "
+            ):
+                c.cue = True
+        return
+    ends: set[int] = set()  # where a word before a speech verb ends
+    starts: set[int] = set()  # where a word after one starts
+    for i in said:
+        if i > 0 and source[end[i - 1] : start[i]] == " ":
+            ends.add(end[i - 1])
+        if i + 1 < n and source[end[i] : start[i + 1]] == " ":
+            starts.add(start[i + 1])
     for c in cands:
-        i = bisect.bisect_left(tk.end, c.end)  # the word that ends the candidate
-        if (
-            i + 1 < tk.n
-            and tk.end[i] == c.end
-            and tk.text[i + 1] in _SPEECH_VERBS
-            and tk.source[c.end : tk.start[i + 1]] == " "
-        ):
-            c.cue = True
-        k = bisect.bisect_left(tk.start, c.start)  # the word that starts it
-        if (
-            0 < k < tk.n
-            and tk.start[k] == c.start
-            and tk.text[k - 1] in _SPEECH_VERBS
-            and tk.source[tk.end[k - 1] : c.start] == " "
-        ):
+        if c.end in ends or c.start in starts:
             c.cue = True
 
 
 def _pronoun_votes(tk: _Tokens, groups: list[_Group]) -> None:
     """The first gendered pronoun after a person mention, before the next person mention, is a
     weak gender cue ("Smith said he ...")."""
+    pronouns = _HE_SHE & tk.distinct
+    if not pronouns:
+        return  # no votes to give
     persons = sorted(
-        ((c.end, g) for g in groups if g.kind == "person" for c in g.cands), key=lambda t: t[0]
+        ((c.end, g) for g in groups if g.kind == "person" for c in g.cands), key=operator.itemgetter(0)
     )
     if not persons:
         return
-    pronouns = _HE_SHE & tk.distinct
     pron = [(tk.start[i], _PRONOUNS[tk.text[i].lower()])
             for i in itertools.compress(range(tk.n), map(pronouns.__contains__, tk.text))]
     pi = 0
@@ -1304,10 +1487,21 @@ def _pronoun_votes(tk: _Tokens, groups: list[_Group]) -> None:
             g.pronoun_votes[pron[pi][1]] += 1
 
 
-def _mention(article: Article, norm: object, c: _Cand, rule: str | None = None) -> ActorMention:
-    a, b = norm.span_to_original(c.start, c.end)  # type: ignore[attr-defined]
-    return ActorMention(article_id=article.id, span=Span(a, b), text=article.text[a:b],
-                        rule=rule or c.rule, extractor=EXTRACTOR)
+def _mentions(
+    article: Article, norm: Normalized, cands: list[_Cand], rule: str | None = None
+) -> list[ActorMention]:
+    """The mentions of ``cands``, as spans of the article's text (``rule`` for all, or each its own)."""
+    offsets = norm.offsets  # what Normalized.span_to_original reads
+    text = article.text
+    article_id = article.id
+    out = []
+    for c in cands:
+        s, e = c.start, c.end
+        a = offsets[s]
+        b = offsets[e - 1] + 1 if e > s else a
+        out.append(ActorMention(article_id=article_id, span=Span(a, b), text=text[a:b], rule=rule or c.rule,
+                                extractor=EXTRACTOR))
+    return out
 
 
 def _appositive(text: str, end: int) -> str | None:
@@ -1328,33 +1522,38 @@ def _clean(name: str) -> str:
     return " ".join(name.split())
 
 
-def _build(article: Article, norm: object, g: _Group) -> Actor | None:
+def _forms(names: Iterable[str]) -> Counter[str]:
+    """How often each cleaned form of ``names`` is written (each distinct name cleaned once)."""
+    forms: Counter[str] = Counter()
+    for name, k in Counter(names).items():
+        forms[_clean(name)] += k
+    return forms
+
+
+def _build(article: Article, norm: Normalized, g: _Group) -> Actor | None:
     lex = _lexicons()
-    mentions: list[ActorMention] = []
+    mentions = _mentions(article, norm, g.cands)
+    text = norm.text
+    # everything but the mentions comes from the names (demonyms name no actor): a name repeated a
+    # hundred thousand times is cleaned once
+    named = [c for c in g.cands if c.rule != "demonym"]
+    # aliases and roles go into their sets in the order the names come (a set's order is the order
+    # of its first insertions, and shows in its repr)
     aliases: set[str] = set()
+    written_forms = dict.fromkeys((text[c.start : c.end], c.name if c.titled else None) for c in named)
+    for written, titled in written_forms:
+        aliases.add(_clean(written))
+        if titled is not None:
+            aliases.add(_clean(titled))
     roles: set[str] = set()
-    genders: Counter[str] = Counter()
-    kinds: Counter[str] = Counter()
-    text = norm.text  # type: ignore[attr-defined]
-    canonical_entry = None
-    seen: set[str] = set()
-    for c in g.cands:
-        m = _mention(article, norm, c)
-        mentions.append(m)
-        if c.rule == "demonym":
-            continue
-        written = text[c.start : c.end]
-        if written not in seen:  # a name repeated a hundred thousand times is cleaned once
-            seen.add(written)
-            aliases.add(_clean(written))
-        if c.titled:
-            aliases.add(_clean(c.name))
-        roles.update(c.roles)
-        if c.gender:
-            genders[c.gender] += 2
-        if c.kind:
-            kinds[c.kind] += 1
-        if c.kind == "person" or (c.kind is None and len(c.tokens) >= 2):
+    genders: Counter[str] = Counter()  # (only the counts matter: ties tell nothing)
+    for gendered, k in Counter(c.gender for c in named if c.gender).items():
+        genders[gendered] += 2 * k
+    kinds = Counter(c.kind for c in named if c.kind)  # (first seen first: ties go to it)
+    for c in named:
+        if c.roles:
+            roles.update(c.roles)
+        if (c.kind == "person" or (c.kind is None and len(c.tokens) >= 2)) and text.startswith(",", c.end):
             app = _appositive(text, c.end)
             if app:
                 roles.add(app)
@@ -1363,8 +1562,10 @@ def _build(article: Article, norm: object, g: _Group) -> Actor | None:
                     gen = lex.titles.get((w,))
                     if gen:
                         genders[gen] += 2
-        if c.key is not None and canonical_entry is None and c.rule in {"gazetteer", "capital", "demonym"}:
-            canonical_entry = c.key.split(":", 1)[1]
+    canonical_entry = next(
+        (c.key.split(":", 1)[1] for c in named if c.key is not None and c.rule in {"gazetteer", "capital"}),
+        None,
+    )
     kind = g.kind or (kinds.most_common(1)[0][0] if kinds else None)
     if kind is None:
         # a name nothing marks as a person's: a given name, a title, a middle initial, an
@@ -1385,16 +1586,14 @@ def _build(article: Article, norm: object, g: _Group) -> Actor | None:
             return None
         aliases.add(canonical_entry)
     # the canonical name: the gazetteer's own when the article uses it, else the longest untitled form
-    bare = [c for c in g.cands if c.rule != "demonym"]
+    bare = named
     if canonical_entry is not None and (canonical_entry in aliases or not bare):
         name = canonical_entry
         aliases.add(name)
     else:
-        forms = Counter(
-            _clean(c.name) for c in bare if not c.name.isupper() or len(bare) == 1 or kind != "person"
-        )
+        forms = _forms(c.name for c in bare if not c.name.isupper() or len(bare) == 1 or kind != "person")
         if not forms:
-            forms = Counter(_clean(c.name) for c in bare)
+            forms = _forms(c.name for c in bare)
         if kind in {"organization", "document", "group", "place"}:
             name = max(forms, key=lambda f: (not f.isupper(), len(f.split()), forms[f], f))
         else:
