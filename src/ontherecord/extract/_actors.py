@@ -14,12 +14,9 @@ function of the article.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import functools
-import gc
 import itertools
 import operator
-import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
@@ -1017,35 +1014,6 @@ def _initials(tokens: Sequence[str], skip_connectors: bool) -> str:
     return "".join(out)
 
 
-# Automatic garbage collection is paused while an article's actors are found (see _gc_paused).
-_gc_lock = threading.Lock()
-_gc_pausers = 0
-_gc_was_enabled = False
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause automatic garbage collection, and resume it as it was when the last thread leaves.
-
-    An article names its actors by the hundred thousand on hostile text (a megabyte of "U.S. "):
-    every hundred thousand objects made, a collection of the oldest generation walks every object
-    of the process, and the walks cost more than the objects. The objects made here are kept, not
-    garbage, so pausing collects nothing less; it only collects later."""
-    global _gc_pausers, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pausers == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pausers += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pausers -= 1
-            if _gc_pausers == 0 and _gc_was_enabled:
-                gc.enable()
-
-
 @functools.lru_cache(maxsize=512)
 def analyse_article(article: Article) -> ArticleActors:
     """Find and resolve the actors of one article (cached; a pure function of the article).
@@ -1058,8 +1026,7 @@ def analyse_article(article: Article) -> ArticleActors:
 
     .. versionadded:: 0.1.0
     """
-    with _gc_paused():
-        return _analyse(article)
+    return _analyse(article)
 
 
 def _analyse(article: Article) -> ArticleActors:
