@@ -522,3 +522,26 @@ def test_the_one_word_shortcut_finds_what_the_walk_finds(words: list[str], gap: 
     finally:
         attribution._after_speech_verb = saved
     assert shortcut == walked
+
+
+_STOPS_TEXT = st.lists(
+    st.sampled_from(["U.S.", "E.", "Mr.", "Gen.", "US.", "U.s.", "Calif.", "ok.", "Ok!", "x", "Él.", '."', "\n"]),
+    max_size=20,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_STOPS_TEXT, st.sampled_from(["", " The", " He", " 5"]))
+def test_sentence_starts_skip_only_what_the_rules_veto(text: str, tail: str) -> None:
+    """The boundary pattern passes over initialisms and abbreviations only where the Layout's
+    own rules would drop the boundary: the sentence starts are those of the plain pattern."""
+    from ontherecord.extract import _attribution as attribution
+
+    text += tail
+    fast = attribution.Layout(text).sentence_starts
+    try:
+        attribution._boundaries, saved = (lambda: attribution._BOUNDARY), attribution._boundaries
+        plain = attribution.Layout(text).sentence_starts
+    finally:
+        attribution._boundaries = saved
+    assert fast == plain
