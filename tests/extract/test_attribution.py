@@ -525,7 +525,7 @@ def test_the_one_word_shortcut_finds_what_the_walk_finds(words: list[str], gap: 
 
 
 _STOPS_TEXT = st.lists(
-    st.sampled_from(["U.S.", "E.", "Mr.", "Gen.", "US.", "U.s.", "Calif.", "ok.", "Ok!", "x", "Él.", '."', "\n"]),
+    st.sampled_from(["U.S.", "E.", "Mr.", "Gen.", "US.", "U.s.", "Calif.", "ok.", "Ok!", "Él.", '."', "\n"]),
     max_size=20,
 ).map(" ".join)
 
