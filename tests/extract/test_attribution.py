@@ -513,7 +513,7 @@ def test_the_one_word_shortcut_finds_what_the_walk_finds(words: list[str], gap: 
     """Deciding "no subject" from the word before a cue gives what reading the window does."""
     from ontherecord.extract import _attribution as attribution
 
-    text = gap.join([*words, "said"])
+    text = "word " * 25 + gap.join([*words, "said"])  # a window long enough for the shortcut
     cue = len(text) - len("said")
     shortcut = attribution.subject_before(text, 0, cue)
     try:

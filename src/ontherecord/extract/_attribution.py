@@ -449,12 +449,13 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
     the cue are skipped, then the noun phrase is collected up to a punctuation mark or a function
     word. An apposition ("Fawaz Gerges, a professor at LSE, said") gives the name before it.
     """
-    party = _PARTY_LABEL.search(text, max(lo, cue_start - 24), cue_start)
+    near = max(lo, cue_start - 24)
+    party = _PARTY_LABEL.search(text, near, cue_start) if text.find("-", near, cue_start) >= 0 else None
     if party is not None:
         # "Senate Majority Leader Mitch McConnell, R-Ky., said": the label is no name
         cue_start = party.start()
-    elif _after_speech_verb(text, max(lo, cue_start - 240), cue_start):
-        return None  # what the walk below finds, without tokenising the window: no subject
+    elif cue_start - lo > _SHORT_WINDOW and _after_speech_verb(text, max(lo, cue_start - 240), cue_start):
+        return None  # what the walk below finds, without tokenising a long window: no subject
     toks = tokens(text, max(lo, cue_start - 240), cue_start)
     i = len(toks) - 1
     while i >= 0 and (
@@ -554,6 +555,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
     return Span(start=phrase[0][0], end=phrase[-1][1])
 
 
+_LETTERS_BEFORE = regex.compile(r"[a-z]+", regex.REVERSE)  # read leftwards from where it is tried
+
+
 def _after_speech_verb(text: str, lo: int, cue_start: int) -> bool:
     """Whether the word before a cue is a speech verb ("said said"): the walk of
     :func:`subject_before` stops at it at once and finds no subject. Text made of cues reaches
@@ -561,11 +565,11 @@ def _after_speech_verb(text: str, lo: int, cue_start: int) -> bool:
     end = cue_start
     while end > lo and text[end - 1].isspace():
         end -= 1
-    start = end
-    while start > lo and text[start - 1].isalpha():
-        start -= 1
-    word = text[start:end]
-    if start in (end, lo) or not text[start - 1].isspace() or not word.islower():
+    m = _LETTERS_BEFORE.match(text, lo, end)
+    if m is None:
+        return False
+    start, word = m.start(), m.group()
+    if start == lo or not text[start - 1].isspace() or not word.islower() or not word.isalpha():
         return False  # not a whole lowercase word of letters standing alone in the window
     return (
         word not in _BETWEEN  # an auxiliary or adverb is passed over
@@ -1066,7 +1070,7 @@ def _cut_clause(text: str, pos: int, end: int) -> int:
     concessive clause, a second verb of the same subject, a colon opening a quotation, a semicolon
     or a new attribution with its own subject (", and three-quarters said ...") (outside quotation
     marks)."""
-    if all(text.find(c, pos, end) < 0 for c in _BREAK_MARKS):
+    if _BREAK_MARK.search(text, pos, end) is None:
         return end  # every break needs one of these: skip the scan (cues can stand every few words)
     # the marks and words before each break are counted as the scan goes, not from ``pos`` again
     curly = straight = 0
@@ -1099,6 +1103,7 @@ def _cut_clause(text: str, pos: int, end: int) -> int:
 _CLOSING_MARKS = frozenset(['"', "”", "’", "'"])
 # every clause break, second attribution and trailing relative clause holds one of these
 _BREAK_MARKS = (",", ";", ":", " and ", " but ", " while ", " whereas ", "—", "–", " -")
+_BREAK_MARK = regex.compile("|".join(regex.escape(mark) for mark in _BREAK_MARKS))
 _TRAILING_RELATIVE = regex.compile(r",[ ](?:which|who|whom|whose)[ ]")
 
 
