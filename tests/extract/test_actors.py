@@ -74,6 +74,14 @@ def test_multiword_titles_and_qualifiers() -> None:
     assert _by_alias(actors, "US").name == "United States"
 
 
+@pytest.mark.parametrize("title", ["Executive Chairman", "Executive Director", "Executive Editor"])
+def test_executive_titles_are_roles_not_organizations(title: str) -> None:
+    """ "Acme News Executive Chairman Jane Roe": the executive title is her role, not a body."""
+    actors = _one(f"Acme News {title} Jane Roe said the company would grow. Roe left early.")
+    assert all(a.name != "Executive" for a in actors), [a.name for a in actors]
+    assert _by_alias(actors, "Roe").name == "Jane Roe"
+
+
 def test_party_before_mp_is_an_organization() -> None:
     """In "Fatah MP Ahmad al-Kinany" Fatah is an organisation and al-Kinany a person."""
     actors = _one('"We will vote," said Fatah MP Ahmad al-Kinany.')
