@@ -199,3 +199,86 @@ def test_numbers_scan_near_their_words_as_over_the_whole_text(parts: list[str], 
         purpose="test",
     )
     assert [(m.span(), m.groups()) for m in near] == [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+# words after a number: units (of one and two words), counted nouns, modifiers, capitalised words,
+# plurals that are not nouns, possessives, and tokens longer than what the shortcut looks at
+_AFTER_WORDS = [
+    "meters", "square", "miles", "percentage", "points", "per", "cent", "dollars", "Dollars",
+    "people", "casualties", "U.S.", "US", "Iraqi", "Democrats", "Class", "additional", "armed",
+    "troops", "news", "this", "his", "boss", "member's", "it's", "one", "no", "x", "é", "\u0130n",
+    "a" * 30, "abcdefghijklmnopqrstuvs", "abcdefghijklmnopqrstuvwxyzs", "soldiers.", "men'",
+    "Abc-def", "1,000", "5", "$", ".", ",", "-",
+]  # fmt: skip
+
+
+@settings(max_examples=150)
+@given(
+    parts=st.lists(st.sampled_from(_AFTER_WORDS), max_size=60),
+    seps=st.lists(st.sampled_from([" ", "  ", "   ", "", "\n", ", "]), min_size=60, max_size=60),
+)
+@example(parts=["one", "one", "one"], seps=[" "] * 60)
+def test_noun_after_decided_by_the_next_characters_as_by_the_text(parts: list[str], seps: list[str]) -> None:
+    """What the first word after a number decides, kept by the characters after the number, is
+    what reading the text decides, wherever the number ends and whatever its value."""
+    from ontherecord.extract import _quantities as q
+
+    text = "".join(s + p for p, s in zip(parts, seps, strict=False))
+    memo: dict[tuple[str, bool], q._Verdict] = {}
+    for value in (0, 1, 2.5):
+        for pos in range(len(text) + 1):
+            assert q._noun_after(text, pos, value, memo) == q._noun_after(text, pos, value), (text, pos)
+
+
+_NO_PIECES = [
+    "no", "No", "NO", "nO", "no one was killed", "No one has been seriously hurt", "no one was",
+    "no one", "noone", "know", "éno", "_no", "9no", "none", "no-one", "no troops", "no U.S. casualties",
+    "\u0130no", "\u017fno", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=150)
+@given(
+    parts=st.lists(st.sampled_from(_NO_PIECES), max_size=40),
+    seps=st.lists(st.sampled_from([" ", "", "\n", ".", "  "]), min_size=40, max_size=40),
+)
+@example(parts=["no"] * 5, seps=[" "] * 40)
+def test_zeros_found_where_no_stands_as_by_the_pattern(parts: list[str], seps: list[str]) -> None:
+    """The counts of zero are looked for only where "no " stands, and the pattern is tried only
+    before "one ": they are where the pattern tried at every "no" finds them."""
+    from ontherecord._text.triggers import WordIndex, match_at
+    from ontherecord.extract import _quantities as q
+
+    text = "".join(p + s for p, s in zip(parts, seps, strict=False))
+    index = WordIndex(text)
+    plain = [m.span() for m in match_at(q._ZERO, index, q._NO, purpose="test")]
+    assert list(q._zero_matches(WordIndex(text))) == plain
+
+
+class _Forgetful(dict):  # type: ignore[type-arg]
+    """A memo that keeps nothing: every number is worked out on its own."""
+
+    def __setitem__(self, key: object, value: object) -> None:
+        pass
+
+
+@settings(max_examples=60)
+@given(parts=st.lists(st.sampled_from(_PIECES + _AFTER_WORDS + _NO_PIECES), max_size=80))
+@example(parts=["$5", "one", "1,000.5", "no", "two", "dozens of", "troops"] * 6)
+def test_quantities_worked_out_once_as_each_on_its_own(parts: list[str]) -> None:
+    """Quantities whose values and nouns are worked out once for each distinct number and word are
+    those worked out for each number on its own."""
+    from ontherecord.extract import _quantities as q
+
+    text = " ".join(parts)
+    kept = q._iter(Article.from_text(text))
+
+    def forgetful(self: q._Memo) -> None:
+        self.nouns = _Forgetful()
+        self.values = _Forgetful()
+        self.words = _Forgetful()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(q._Memo, "__init__", forgetful)
+        alone = q._iter(Article.from_text(text))
+    assert kept == alone

@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ontherecord._text import triggers
-from ontherecord._text.triggers import WordIndex, Words, finditer_near, match_at, scan, search
+from ontherecord._text.triggers import WordIndex, Words, finditer_near, match, match_at, scan, search
 from ontherecord.errors import OnTheRecordError, PatternTimeoutError
 
 # a number of days, or a word of letters after a number ("5-member"): the letters may run on
@@ -106,7 +106,16 @@ def test_scan_is_finditer(text: str, k: int, batch: int, short: int, pos: int, e
 STUCK = regex.compile(r"(?:a|aa)+b")  # tries every way of splitting a run of a's
 
 
-@pytest.mark.parametrize("how", ["scan", "short scan", "search", "match_at"])
+def test_match_is_the_pattern_s_match() -> None:
+    """A match under a time limit is the pattern's match at that place, look-behind included."""
+    pattern = regex.compile(r"\bno\b")
+    for text, pos in [("no way", 0), ("know", 2), ("a no", 2), ("a no", 1)]:
+        got = match(pattern, text, pos, purpose="test")
+        want = pattern.match(text, pos)
+        assert (got and got.span()) == (want and want.span())
+
+
+@pytest.mark.parametrize("how", ["scan", "short scan", "search", "match", "match_at"])
 def test_a_stuck_pattern_raises_pattern_timeout_error(monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     """A search that cannot finish raises PatternTimeoutError, which is also a TimeoutError and
     an OnTheRecordError, names what the pattern was for and the text's length, and chains the
@@ -120,6 +129,8 @@ def test_a_stuck_pattern_raises_pattern_timeout_error(monkeypatch: pytest.Monkey
             list(scan(STUCK, text, purpose="test: stuck"))
         elif how == "search":
             search(STUCK, text, purpose="test: stuck")
+        elif how == "match":
+            match(STUCK, text, 2, purpose="test: stuck")
         else:
             list(match_at(STUCK, WordIndex(text), Words(("a",)), purpose="test: stuck"))
     error = caught.value

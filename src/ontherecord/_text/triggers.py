@@ -41,6 +41,7 @@ __all__ = [
     "WordIndex",
     "Words",
     "finditer_near",
+    "match",
     "match_at",
     "scan",
     "search",
@@ -385,6 +386,19 @@ def finditer_near(
     if 4 * sum(we - ws for ws, we in windows) >= 3 * n:  # a scan per window costs more than one
         return scan(pattern, text, purpose=purpose)
     return (m for ws, we in windows for m in scan(pattern, text, ws, we, purpose=purpose))
+
+
+def match(pattern: regex.Pattern[str], text: str, pos: int, *, purpose: str) -> regex.Match[str] | None:
+    """``pattern.match(text, pos)`` under the time limit of one match (see :func:`scan`).
+
+    Raises:
+        PatternTimeoutError: the match ran past its time limit: the text is hostile to the pattern.
+    """
+    limit = _limit(pos, len(text))
+    try:
+        return pattern.match(text, pos, timeout=limit)
+    except TimeoutError as exc:
+        raise PatternTimeoutError(purpose, len(text), limit) from exc
 
 
 def match_at(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import string
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -24,7 +25,15 @@ import regex
 from ontherecord._article import Span
 from ontherecord._data import lines
 from ontherecord._text.normalize import Normalized, normalize
-from ontherecord._text.triggers import WORD_CHARS, WordIndex, Words, finditer_near, match_at, word_index
+from ontherecord._text.triggers import (
+    WORD_CHARS,
+    WordIndex,
+    Words,
+    finditer_near,
+    match,
+    match_at,
+    word_index,
+)
 from ontherecord.extract._times import NUMBER_WORDS, time_spans
 
 if TYPE_CHECKING:
@@ -217,14 +226,83 @@ def _pair_starts() -> frozenset[str]:
     return frozenset(unit.split(" ")[0] for unit in _units()["unit"] if " " in unit)
 
 
-def _noun_after(text: str, pos: int, value: float) -> tuple[str | None, int]:
-    """The unit or counted noun after ``pos`` and where it ends; ``(None, pos)`` if none."""
+# What the first token after a number decides alone, by the token as ``_TOKEN`` reads it and
+# whether the number is other than 1: the unit and how long the token is where it ends, ``(None,
+# -1)`` for no unit, or None when the tokens after it decide (a modifier, a capitalised word, the
+# first word of a unit of two words).
+_Verdict = tuple[str | None, int] | None
+
+
+def _first_verdict(raw: str, not_one: bool) -> _Verdict:
+    """What the first token decides (the first round of :func:`_noun_after`'s loop)."""
+    tok = raw.rstrip(".'")
+    low = tok.lower()
+    units = _units()
+    if low in _pair_starts():
+        return None
+    if tok in units["unit"]:
+        return units["unit"][tok], len(tok)
+    if low in units["currency"] and tok.islower():
+        return units["currency"][low], len(tok)
+    if tok in units["count"]:
+        return units["count"][tok], len(tok)
+    if tok.islower():
+        if low in units.get("modifier", {}):
+            return None
+        plural = tok.endswith("s") and not tok.endswith(("ss", "'s")) and len(tok) >= 4
+        if plural and not_one and low not in _NOT_NOUNS and "'" not in tok:
+            return tok, len(tok)
+        return None, -1
+    if _CAPITAL.fullmatch(tok):
+        return None
+    return None, -1
+
+
+# How much of the text after a number ``_noun_after`` looks at first: when the first token ends
+# within it, what the token decides alone can be kept by these characters
+_PEEK = 24
+_UNSEEN: _Verdict = (None, -2)  # not looked up yet
+
+
+def _peek_verdict(peek: str, not_one: bool) -> _Verdict:
+    """What the first token in ``peek`` (the text after a number, ``_PEEK`` characters or up to
+    the end of the text) decides alone: as :func:`_first_verdict`, but ``(None, -1)`` when there
+    is no token and the end of the token from the start of ``peek``; None when the token may go on
+    past ``peek``."""
+    m = _TOKEN.match(peek)
+    if m is None:
+        return None, -1  # no token needs more than three characters
+    if m.end() >= _PEEK:
+        return None
+    verdict = _first_verdict(m.group("tok"), not_one)
+    if verdict is None or verdict[1] < 0:
+        return verdict
+    return verdict[0], m.start("tok") + verdict[1]
+
+
+def _noun_after(
+    text: str, pos: int, value: float, memo: dict[tuple[str, bool], _Verdict] | None = None
+) -> tuple[str | None, int]:
+    """The unit or counted noun after ``pos`` and where it ends; ``(None, pos)`` if none.
+
+    ``memo`` keeps, for one text, what the first token decides alone, by the ``_PEEK`` characters
+    after ``pos`` (:func:`_peek_verdict`): where numbers are dense, the same words follow them.
+    """
     # a token is one or two spaces and a letter: most numbers in a list of numbers stop here
     first = text[pos + 1 : pos + 2] if text.startswith(" ", pos) else ""
     if first == " ":
         first = text[pos + 2 : pos + 3]
     if not first or (first.isascii() and not first.isalpha()):
         return None, pos
+    if memo is not None:
+        # a text shorter than _PEEK after pos ends there: the same characters are nowhere else
+        key = (text[pos : pos + _PEEK], value != 1)
+        verdict = memo.get(key, _UNSEEN)
+        if verdict is _UNSEEN:
+            verdict = memo[key] = _peek_verdict(*key)
+        if verdict is not None:
+            unit, size = verdict
+            return (None, pos) if size < 0 else (unit, pos + size)
     units = _units()
     modifiers = units.get("modifier", {})
     pair_starts = _pair_starts()
@@ -264,12 +342,25 @@ def _noun_after(text: str, pos: int, value: float) -> tuple[str | None, int]:
     return proper or (None, pos)
 
 
+class _Memo:
+    """What the numbers of one text decide again and again, worked out once for each distinct
+    key: where numbers are dense, the same few numbers and words come back."""
+
+    __slots__ = ("nouns", "values", "words")
+
+    def __init__(self) -> None:
+        self.nouns: dict[tuple[str, bool], _Verdict] = {}  # see _noun_after
+        self.values: dict[tuple[str, str | None], int | float] = {}  # (digits, scale) -> value
+        self.words: dict[str, int | None] = {}  # number words -> _words_value
+
+
 def _iter(article: Article) -> list[Quantity]:
     norm = normalize(article.text)
     text = norm.text
     times = time_spans(article.text)
     time_starts = [s for s, _ in times]
     index = word_index(text)
+    memo = _Memo()
     out: list[Quantity] = []
     for m in finditer_near(
         _pattern(), index, (_NUMBER_WORDS,), before=_before(), after=_AFTER, tail=_TAIL,
@@ -283,12 +374,12 @@ def _iter(article: Article) -> list[Quantity]:
             i = bisect.bisect_right(time_starts, end) - 1
             if i >= 0 and times[i][1] > start:
                 continue  # a year, date, clock time or duration
-        q = _quantity(article, text, norm, m, groups)
+        q = _quantity(article.text, text, norm, m, groups, memo)
         if q is not None:
             out.append(q)
     if index.count(_NO):
-        out.extend(_zeros(article, index, norm))
-        out.sort(key=lambda q: q.span)
+        out.extend(_zeros(article, index, norm, memo))
+        out.sort(key=lambda q: (q.span.start, q.span.end))  # the order of spans, stable
     return out
 
 
@@ -321,20 +412,31 @@ def _opens_line(text: str, pos: int) -> bool:
 
 
 def _quantity(
-    article: Article, text: str, norm: Normalized, m: regex.Match[str], groups: tuple[str | None, ...]
+    original: str,
+    text: str,
+    norm: Normalized,
+    m: regex.Match[str],
+    groups: tuple[str | None, ...],
+    memo: _Memo,
 ) -> Quantity | None:
     approx, cur, raw, scale_word, short, words, vague, pct, hunit = groups
     bound: Bound | None = None
     rule = "digits"
+    value: int | float
     if raw:
         if len(raw) > 9 and "," not in raw:
             return None  # an identifier: a tweet id, a phone or account number
-        value: float = float(raw.replace(",", "") if "," in raw else raw)
-        scale = (scale_word or short or "").lower()
         if short and not cur:
             return None  # "5m" may be five meters: only "$5m" is read as a scale
-        if scale:
-            value *= int(_units()["scale"][scale])
+        key = (raw, scale_word or short)
+        got_value = memo.values.get(key)
+        if got_value is None:
+            number = float(raw.replace(",", "") if "," in raw else raw)
+            scale = (scale_word or short or "").lower()
+            if scale:
+                number *= int(_units()["scale"][scale])
+            got_value = memo.values[key] = _as_number(number)
+        value = got_value
         if not approx and not cur:
             digits_start, digits_end = m.span(3)
             if text[digits_end : digits_end + 1] in (".", ")") and _opens_line(text, digits_start):
@@ -347,7 +449,9 @@ def _quantity(
                 return None  # an identifier: "Article 5", "Resolution 2334"
     elif words:
         rule = "words"
-        got = _words_value(words)
+        got = memo.words.get(words, -1)
+        if got == -1:
+            got = memo.words[words] = _words_value(words)
         if got is None:
             return None
         value = got
@@ -367,7 +471,7 @@ def _quantity(
             return None  # "two-thirds": a fraction, not a count of thirds
         rule = "compound"
     else:
-        unit, end = _noun_after(text, end, value)
+        unit, end = _noun_after(text, end, value, memo.nouns)
     if cur:
         unit = _units()["currency"][cur]
     if unit is None:
@@ -381,8 +485,8 @@ def _quantity(
     start, stop = norm.span_to_original(m.start(), end)
     return Quantity(
         span=Span(start, stop),
-        text=article.text[start:stop],
-        value=_as_number(value),
+        text=original[start:stop],
+        value=value if raw else _as_number(value),  # digits: _as_number'ed already
         unit=unit,
         approximate=approx is not None,
         approximator=approx,
@@ -405,20 +509,51 @@ _ZERO = regex.compile(
 _NO = Words(("no",), fold=True, not_after=WORD_CHARS)
 
 
-def _zeros(article: Article, index: WordIndex, norm: Normalized) -> list[Quantity]:
+def _zero_matches(index: WordIndex) -> Iterator[tuple[int, int]]:
+    """The spans of the matches of ``_ZERO`` that :func:`match_at` finds, but the pattern is tried
+    only where "one " follows "no ": elsewhere it can match only "no" before a space, where a
+    word does not go on from the character before it (as the pattern itself answers, once for
+    each such character)."""
+    text = index.text
+    if not index.searchable(_NO):
+        for m in match_at(_ZERO, index, _NO, purpose="quantities: zero"):
+            yield m.span()
+        return
+    starts: dict[str, bool] = {}  # the character before "no" -> whether "no" can start there
+    last = 0
+    for q, _ in index.spans(_NO):
+        if q < last or text[q + 1 : q + 3] != "o " or text[q] not in "Nn":
+            continue  # no match: "[Nn]o" and a space start every match, and matches do not overlap
+        if text.startswith("one ", q + 3):
+            found = match(_ZERO, text, q, purpose="quantities: zero")
+            if found is None:
+                continue
+            last = found.end()
+            yield found.span()
+            continue
+        before = text[q - 1 : q]
+        opens = starts.get(before)
+        if opens is None:
+            opens = starts[before] = _ZERO.match(before + "no ", len(before)) is not None
+        if opens:
+            last = q + 2
+            yield q, q + 2
+
+
+def _zeros(article: Article, index: WordIndex, norm: Normalized, memo: _Memo) -> list[Quantity]:
     """Counts of zero stated with "no": "no U.S. casualties", "no one was injured"."""
     out = []
     text = index.text
     zero_nouns = _units().get("zero", {})
-    for m in match_at(_ZERO, index, _NO, purpose="quantities: zero"):  # every match starts at its "no"
-        if m.end() - m.start("no") > 3:
+    for no, no_end in _zero_matches(index):  # every match starts at its "no"
+        if no_end - no > 3:
             unit: str | None = "people"
-            end = m.start("no") + len("no one")
+            end = no + len("no one")
         else:
-            unit, end = _noun_after(text, m.end(), 0)
+            unit, end = _noun_after(text, no_end, 0, memo.nouns)
             if unit not in zero_nouns:
                 continue
-        start, stop = norm.span_to_original(m.start(), end)
+        start, stop = norm.span_to_original(no, end)
         out.append(
             Quantity(
                 span=Span(start, stop), text=article.text[start:stop], value=0, unit=unit,
