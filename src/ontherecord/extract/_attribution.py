@@ -108,32 +108,32 @@ _TOKEN = regex.compile(
     regex.VERBOSE,
 )
 
-_BOUNDARY = regex.compile(
-    r"""
+_LINE_BREAK = r"""
     \n+                                           # a line break ends a sentence (and a paragraph)
-    | (?<=[.!?…][\"”’')\]]{0,2}) [^\S\n]+           # full stop, any spaces (no-break too), then
+"""
+_FULL_STOP = r"""
+    (?<=[.!?…][\"”’')\]]{0,2}) [^\S\n]+           # full stop, any spaces (no-break too), then
       (?=(?:''|[\"“‘(]{1,2})?[\p{Lu}\p{N}])             # a capital, maybe after marks: (“A, ''A
-    """,
-    regex.VERBOSE,
-)
-
+"""
+_BOUNDARY = regex.compile(_LINE_BREAK + "|" + _FULL_STOP, regex.VERBOSE)
+# what the Layout vetoes for sure: a full stop after a capital initial or initialism ("U", "U.",
+# "U.S", "US.") or a listed abbreviation, in ASCII (where letters mean the same to both engines)
+_SURE_VETO = r"""
+    (?<! (?: ^ | [\x00-\x2d\x2f-\x40\x5b-\x60\x7b-\x7f] )   # the word starts here (no letter)
+         (?: [A-Z] (?: \.[A-Za-z.] | [A-Za-z]\. | \. )? | \L<abbreviations> )
+         [.!?…] [\"”’')\]]{0,2} )
+"""
 
 
 @functools.cache
 def _boundaries() -> regex.Pattern[str]:
-    """``_BOUNDARY`` without the full stops :class:`Layout` is sure to veto: after a capital
-    initial or initialism ("U.S.", "E.") or a listed abbreviation, written in ASCII. Text made of
+    """``_BOUNDARY`` without the full stops :class:`Layout` is sure to veto. Text made of
     initialisms then costs one scan instead of a decision in Python for each (the others are
     still decided there, so the pattern only passes over what the decision would drop)."""
     ascii_abbreviations = sorted(w for w in _abbreviations() if regex.fullmatch(r"[A-Za-z.]+", w))
-    veto = r"""
-    (?<! (?: ^ | [\x00-\x2d\x2f-\x40\x5b-\x60\x7b-\x7f] )   # the word starts here (ASCII, no letter)
-         (?: [A-Z] (?: \.[A-Za-z.] | [A-Za-z]\. | \. )?  # "U", "U.", "U.S", "US."
-           | \L<abbreviations> )
-         [.!?…] [\"”’')\]]{0,2} )
-    """
-    body = _BOUNDARY.pattern.replace("| (?<=[.!?…]", "| " + veto + " (?<=[.!?…]", 1)
-    return regex.compile(body, regex.VERBOSE, abbreviations=ascii_abbreviations)
+    return regex.compile(
+        _LINE_BREAK + "|" + _SURE_VETO + _FULL_STOP, regex.VERBOSE, abbreviations=ascii_abbreviations
+    )
 
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
